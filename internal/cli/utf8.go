@@ -1,0 +1,12 @@
+package cli
+
+import "unicode/utf8"
+
+// decodeRune returns -1 for an invalid byte.
+func decodeRune(b []byte) (rune, int) {
+	r, size := utf8.DecodeRune(b)
+	if r == utf8.RuneError && size == 1 {
+		return -1, 1
+	}
+	return r, size
+}

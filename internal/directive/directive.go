@@ -1,0 +1,182 @@
+// Package directive finds postlint's in-document comments:
+//
+//	<!-- postlint-disable RULE... -->           off from this line on (all rules without names)
+//	<!-- postlint-enable RULE... -->            on again from this line on
+//	<!-- postlint-disable-line RULE... -->      off on this line
+//	<!-- postlint-disable-next-line RULE... --> off on the next line
+//	<!-- postlint-disable-file RULE... -->      off in the whole file
+//
+// Rule names are separated by spaces or commas; text after " -- " is a reason
+// and is ignored. Only comments that Markdown treats as HTML count: a
+// directive inside a code span or code block is text.
+package directive
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Kind is what a directive does.
+type Kind uint8
+
+// Directive kinds.
+const (
+	Disable Kind = iota + 1
+	Enable
+	DisableLine
+	DisableNextLine
+	DisableFile
+)
+
+var kinds = []struct {
+	word string
+	kind Kind
+}{
+	// Longest first: "disable-next-line" before "disable".
+	{"disable-next-line", DisableNextLine},
+	{"disable-line", DisableLine},
+	{"disable-file", DisableFile},
+	{"disable", Disable},
+	{"enable", Enable},
+}
+
+// Name is a rule name as written in a directive, with its source range.
+type Name struct {
+	Text       string
+	Start, End int
+}
+
+// Directive is one parsed comment.
+type Directive struct {
+	Kind       Kind
+	Start, End int    // the whole comment
+	Names      []Name // empty: every rule
+}
+
+// Parse returns the directives of a document, in source order. prefix is the
+// tool name ("postlint").
+func Parse(src []byte, root ast.Node, prefix string) []Directive {
+	var ds []Directive
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch h := n.(type) {
+		case *ast.HTMLBlock:
+			lines := h.Lines()
+			if lines.Len() == 0 {
+				return ast.WalkSkipChildren, nil
+			}
+			start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+			if h.HasClosure() {
+				end = max(end, h.ClosureLine.Stop)
+			}
+			ds = scan(src, start, end, prefix, ds)
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if h.Segments.Len() > 0 {
+				ds = scan(src, h.Segments.At(0).Start, h.Segments.At(h.Segments.Len()-1).Stop, prefix, ds)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return ds
+}
+
+// scan finds the directive comments in src[start:end].
+func scan(src []byte, start, end int, prefix string, ds []Directive) []Directive {
+	for i := start; i < end; {
+		j := bytes.Index(src[i:end], []byte("<!--"))
+		if j < 0 {
+			break
+		}
+		open := i + j
+		k := bytes.Index(src[open+4:end], []byte("-->"))
+		if k < 0 {
+			break
+		}
+		closeAt := open + 4 + k
+		if d, ok := parseComment(src, open, open+4, closeAt, prefix); ok {
+			ds = append(ds, d)
+		}
+		i = closeAt + 3
+	}
+	return ds
+}
+
+func parseComment(src []byte, open, bodyStart, bodyEnd int, prefix string) (Directive, bool) {
+	i := bodyStart
+	for i < bodyEnd && isSpace(src[i]) {
+		i++
+	}
+	if !bytes.HasPrefix(src[i:bodyEnd], []byte(prefix+"-")) {
+		return Directive{}, false
+	}
+	i += len(prefix) + 1
+	d := Directive{Start: open, End: bodyEnd + 3}
+	for _, k := range kinds {
+		if bytes.HasPrefix(src[i:bodyEnd], []byte(k.word)) {
+			after := i + len(k.word)
+			if after < bodyEnd && !isSpace(src[after]) {
+				continue
+			}
+			d.Kind = k.kind
+			i = after
+			break
+		}
+	}
+	if d.Kind == 0 {
+		return Directive{}, false
+	}
+	// Names up to the end or a " -- reason".
+	end := bodyEnd
+	if r := bytes.Index(src[i:bodyEnd], []byte(" --")); r >= 0 {
+		end = i + r
+	}
+	for i < end {
+		for i < end && (isSpace(src[i]) || src[i] == ',') {
+			i++
+		}
+		s := i
+		for i < end && !isSpace(src[i]) && src[i] != ',' {
+			i++
+		}
+		if i > s {
+			d.Names = append(d.Names, Name{Text: string(src[s:i]), Start: s, End: i})
+		}
+	}
+	return d, true
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// String returns the directive word of a kind.
+func (k Kind) String() string {
+	for _, kk := range kinds {
+		if kk.kind == k {
+			return kk.word
+		}
+	}
+	return "unknown"
+}
+
+// Matches reports whether the directive names the rule (by any of its names);
+// a directive without names matches every rule.
+func (d *Directive) Matches(names ...string) bool {
+	if len(d.Names) == 0 {
+		return true
+	}
+	for _, n := range d.Names {
+		for _, m := range names {
+			if strings.EqualFold(n.Text, m) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,40 @@
+package source
+
+import "testing"
+
+func TestPosition(t *testing.T) {
+	src := []byte("ab\r\nçé日x\n\n🎉z")
+	l := NewLines(src)
+	tests := []struct {
+		off, line, col int
+	}{
+		{0, 1, 1}, {1, 1, 2}, {2, 1, 3}, {4, 2, 1}, {6, 2, 2}, {8, 2, 3}, {11, 2, 4},
+		{12, 2, 5}, {13, 3, 1}, {14, 4, 1}, {18, 4, 2}, {19, 4, 3}, {99, 4, 3}, {-1, 1, 1},
+	}
+	for _, tt := range tests {
+		line, col := l.Position(tt.off)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.line, tt.col)
+		}
+		if tt.off >= 0 && tt.off <= len(src) {
+			if got := l.Offset(line, col); got != tt.off {
+				t.Errorf("Offset(%d,%d) = %d, want %d", line, col, got, tt.off)
+			}
+		}
+	}
+	if l.Count() != 4 {
+		t.Errorf("Count = %d", l.Count())
+	}
+	if got := string(l.Text(1)); got != "ab" {
+		t.Errorf("Text(1) = %q (CR must be excluded)", got)
+	}
+	if got := string(l.Text(4)); got != "🎉z" {
+		t.Errorf("Text(4) = %q", got)
+	}
+}
+
+func TestColumnInvalid(t *testing.T) {
+	if n := Column([]byte{'a', 0xff, 0xfe, 'b'}); n != 4 {
+		t.Errorf("Column = %d, want 4", n)
+	}
+}

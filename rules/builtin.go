@@ -1,0 +1,10 @@
+package rules
+
+func init() {
+	mustRegister(
+		PlaceholderLink,
+
+
+		InvalidDirective,
+	)
+}
