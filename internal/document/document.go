@@ -184,6 +184,7 @@ func chunkOf(d *rules.Document, n ast.Node, kind rules.ChunkKind) (rules.Chunk, 
 			copy(c.Text[s-start:e-start], src[s:e])
 		}
 	}
+	maskEscapes(&c, src)
 	for _, t := range d.Templates {
 		if t.End <= start {
 			continue
@@ -194,6 +195,24 @@ func chunkOf(d *rules.Document, n ast.Node, kind rules.ChunkKind) (rules.Chunk, 
 		maskRange(&c, t.Start, t.End)
 	}
 	return c, true
+}
+
+// maskEscapes blanks the backslash of each backslash escape (and of a hard
+// line break) that goldmark keeps inside text segments.
+func maskEscapes(c *rules.Chunk, src []byte) {
+	for i := 0; i+1 < len(c.Text); i++ {
+		if c.Text[i] != '\\' || src[c.Start+i] != '\\' {
+			continue
+		}
+		if n := c.Text[i+1]; n == '\n' || n == '\r' || isASCIIPunct(n) {
+			c.Text[i] = ' '
+			i++ // the escaped character is literal text
+		}
+	}
+}
+
+func isASCIIPunct(b byte) bool {
+	return b >= '!' && b <= '/' || b >= ':' && b <= '@' || b >= '[' && b <= '`' || b >= '{' && b <= '~'
 }
 
 // maskRange blanks the absolute range [s, e) of a chunk, keeping newlines.
