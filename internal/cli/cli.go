@@ -25,6 +25,7 @@ import (
 	"github.com/postlint/postlint/internal/fsutil"
 	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/internal/report"
+	"github.com/postlint/postlint/internal/ruledoc"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -107,6 +108,24 @@ func newApp(env Env, status *int) *cli.App {
 				Usage: "list every rule: name, aliases, fixable, default severity, summary",
 				Action: func(c *cli.Context) error {
 					return listRules(env.Stdout)
+				},
+			},
+			{
+				Name:      "explain",
+				Usage:     "print a rule's documentation",
+				ArgsUsage: "RULE",
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						*status = ExitTrouble
+						return errors.New("explain needs one rule name or alias (see postlint rules)")
+					}
+					r := rules.Lookup(c.Args().First())
+					if r == nil {
+						*status = ExitTrouble
+						return fmt.Errorf("unknown rule %q%s; run 'postlint rules' for the list", c.Args().First(), config.DidYouMean(c.Args().First(), rules.Names()))
+					}
+					_, err := io.WriteString(env.Stdout, ruledoc.Markdown(r))
+					return err
 				},
 			},
 			{
