@@ -3,8 +3,8 @@ package rules
 func init() {
 	mustRegister(
 		PlaceholderLink,
-
-
+		Misspelling,
+		Mojibake,
 		InvalidDirective,
 	)
 }

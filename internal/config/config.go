@@ -143,6 +143,9 @@ func Parse(path string, data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, c.Errorf(pos(root), "the config must be a mapping with keys %s", strings.Join(topKeys, ", "))
 	}
+	if err := c.noDuplicates(root); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var err error
@@ -177,9 +180,29 @@ func yamlError(path string, err error) error {
 		if i := strings.Index(msg, ": "); i >= 0 {
 			msg = msg[i+2:]
 		}
+		if strings.HasPrefix(msg, "did not find expected") {
+			// yaml.v3 gives parser errors the 0-based line where the
+			// unfinished construct starts.
+			line++
+			msg += " (in the block or list that starts here)"
+		}
 		return &Error{Path: path, Pos: Pos{Line: line, Col: 1}, Msg: "invalid YAML: " + msg}
 	}
 	return &Error{Path: path, Msg: "invalid YAML: " + msg}
+}
+
+// noDuplicates rejects a mapping that sets a key twice (YAML decoders keep
+// the last silently).
+func (c *Config) noDuplicates(m *yaml.Node) error {
+	seen := make(map[string]int)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if line, ok := seen[k.Value]; ok {
+			return c.Errorf(pos(k), "duplicate key %q (first set on line %d)", k.Value, line)
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
 }
 
 func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
@@ -216,6 +239,9 @@ func (c *Config) parseRules(n *yaml.Node) ([]RuleSetting, error) {
 	}
 	if n.Kind != yaml.MappingNode {
 		return nil, c.Errorf(pos(n), "rules must be a mapping from rule name to a severity (off, warning, error) or a mapping of severity and options")
+	}
+	if err := c.noDuplicates(n); err != nil {
+		return nil, err
 	}
 	var out []RuleSetting
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/postlint/postlint/internal/spell"
+)
+
+// MisspellingOptions configures misspelling.
+type MisspellingOptions struct {
+	Locale          string   `yaml:"locale" doc:"\"\" (any English), \"en-US\" (also report British spellings) or \"en-GB\" (also report American spellings)"`
+	Ignore          []string `yaml:"ignore" doc:"words never reported (the config's top-level words list applies too)"`
+	FrontMatterKeys []string `yaml:"front-matter-keys" doc:"front matter keys whose string values are prose and checked"`
+}
+
+// Validate checks the locale.
+func (o *MisspellingOptions) Validate() error {
+	_, err := spell.For(spell.Locale(o.Locale))
+	return err
+}
+
+// Misspelling reports common misspellings from the misspell list, on whole
+// words of prose, with their inflected forms.
+var Misspelling = &Rule{
+	Name:     "misspelling",
+	Aliases:  []string{"misspell"},
+	Severity: Error,
+	Fixable:  true,
+	Doc: Doc{
+		Title: "Words must not be commonly misspelled",
+		Description: `Reports words from the misspell list of common English misspellings
+(github.com/golangci/misspell), matched on whole words of prose only — never in code, URLs,
+file names, HTML or template tags — and their inflected forms: the list knows ` + "`fufill`" + `, so
+` + "`fufilling`" + ` is reported too, as long as the corrected form is a real English word and the
+misspelled one is not. The fix replaces the word, keeping its case (` + "`Teh`" + ` → ` + "`The`" + `).
+
+With ` + "`locale: en-US`" + ` British spellings are reported too (` + "`colour`" + ` → ` + "`color`" + `), and the reverse
+with ` + "`en-GB`" + `. Words in the config's ` + "`words`" + ` list or the ` + "`ignore`" + ` option are never reported.`,
+		Examples: []Example{
+			{Bad: "Teh results were recieved seperately.", Good: "The results were received separately."},
+			{Bad: "It was a fufilling job.", Good: "It was a fulfilling job.", Note: "an inflected form of a listed misspelling"},
+		},
+	},
+	Options: func() any {
+		return &MisspellingOptions{FrontMatterKeys: []string{"title", "description", "summary", "excerpt", "subtitle"}}
+	},
+	Run: runMisspelling,
+}
+
+func runMisspelling(pass *Pass) error {
+	opts := OptionsOf[MisspellingOptions](pass)
+	dict, err := spell.For(spell.Locale(opts.Locale))
+	if err != nil {
+		return err
+	}
+	ignore := make(map[string]bool, len(opts.Ignore))
+	for _, w := range opts.Ignore {
+		ignore[strings.ToLower(w)] = true
+	}
+	keys := make(map[string]bool, len(opts.FrontMatterKeys))
+	for _, k := range opts.FrontMatterKeys {
+		keys[k] = true
+	}
+	src := pass.Source
+	for ci := range pass.Prose {
+		c := &pass.Prose[ci]
+		if c.Kind == FrontMatterString && !keys[c.Key] {
+			continue
+		}
+		forEachWord(c.Text, func(i, j int) {
+			word := string(c.Text[i:j])
+			lower := strings.ToLower(word)
+			if ignore[lower] || pass.Words[lower] {
+				return
+			}
+			fixed, ok := dict.Lookup(word)
+			if !ok || !c.Clean(src, i, j) {
+				return
+			}
+			start, end := c.Start+i, c.Start+j
+			pass.Report(Diagnostic{
+				Start:   start,
+				End:     end,
+				Message: fmt.Sprintf("%q is a misspelling of %q", word, fixed),
+				Fix: &Fix{
+					Message: fmt.Sprintf("replace with %q", fixed),
+					Edits:   []Edit{{Start: start, End: end, NewText: fixed}},
+				},
+			})
+		})
+	}
+	return nil
+}
+
+// forEachWord calls fn with the byte range of each word of text: a run of
+// letters, possibly with inner apostrophes, that is not part of a file name,
+// path, identifier, number or address.
+func forEachWord(text []byte, fn func(i, j int)) {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		start := i
+		end := i
+		for i < len(text) {
+			r, size := utf8.DecodeRune(text[i:])
+			if unicode.IsLetter(r) {
+				i += size
+				end = i
+				continue
+			}
+			if (r == '\'' || r == '’') && i+size < len(text) {
+				if next, _ := utf8.DecodeRune(text[i+size:]); unicode.IsLetter(next) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		if wordStandsAlone(text, start, end) {
+			fn(start, end)
+		}
+		i = max(i, end)
+	}
+}
+
+// wordStandsAlone reports whether text[start:end] is a word of prose rather
+// than part of an identifier, a path, a file name, a number or an address.
+func wordStandsAlone(text []byte, start, end int) bool {
+	if start > 0 {
+		p, _ := utf8.DecodeLastRune(text[:start])
+		if unicode.IsDigit(p) || strings.ContainsRune("_/\\@#$%&*=+~<>|^", p) {
+			return false
+		}
+		if p == '.' && start > 1 {
+			if pp, _ := utf8.DecodeLastRune(text[:start-1]); unicode.IsLetter(pp) || unicode.IsDigit(pp) {
+				return false
+			}
+		}
+	}
+	if end < len(text) {
+		n, size := utf8.DecodeRune(text[end:])
+		if unicode.IsDigit(n) || strings.ContainsRune("_/\\@#$%&*=+~<>|^", n) {
+			return false
+		}
+		if n == '.' && end+size < len(text) {
+			if nn, _ := utf8.DecodeRune(text[end+size:]); unicode.IsLetter(nn) || unicode.IsDigit(nn) {
+				return false
+			}
+		}
+	}
+	return true
+}
