@@ -1,0 +1,166 @@
+//nolint:misspell // This file quotes misspellings and the real words misspell lists.
+package spell
+
+import (
+	"sync"
+	"unicode"
+
+	"github.com/golangci/misspell"
+
+	"github.com/postlint/postlint/internal/wordlist"
+)
+
+// excluded lists misspell.DictMain "misspellings" that are real English
+// words, so that reporting them would flag correct prose; they are never
+// keys, not even derived ones. Checking every DictMain misspelling against
+// the SCOWL word list (see TestMainListRealWords) finds 13 words; only
+// "payed" is common (level 10), the others are rare (60 or 70). Of those,
+// the ones below are legitimate words whose suggested correction is another
+// word; the rest ("conquerer", "refection", "withing", "affaires",
+// "spiritualty", "stroy") are kept, as in prose they are almost always typos.
+// The last entries are compounds absent from SCOWL, found by reading the
+// derived pairs ("fingerpointing" → "fingerprinting").
+var excluded = map[string]bool{
+	"payed":         true, // the past tense of "pay out" (a rope); misspell: "paid"
+	"binominal":     true, // binominal nomenclature; misspell: "binomial"
+	"pervious":      true, // permeable, as in pervious concrete; misspell: "previous"
+	"simulative":    true, // an adjective; misspell: "simulate"
+	"geometricians": true, // a synonym of geometers; misspell: "geometers"
+	"classis":       true, // a governing body of some churches; misspell: "classics"
+	"margarite":     true, // a mineral and a given name; misspell: "margaret"
+	"fingerpoint":   true, // to blame; misspell: "fingerprint"
+	"fingerpoints":  true,
+	"sweatshort":    true, // a garment; misspell: "sweatshirt"
+}
+
+// base is the locale-independent part of every dictionary: misspell.DictMain
+// without its unusable and excluded entries, plus the derived inflections.
+type base struct {
+	words   map[string]string
+	derived map[string]struct{}
+}
+
+var (
+	baseOnce sync.Once
+	shared   base
+)
+
+// loadBase returns the shared base, building it on first use.
+func loadBase() *base {
+	baseOnce.Do(func() { shared = buildBase() })
+	return &shared
+}
+
+// buildBase builds the base from misspell.DictMain.
+func buildBase() base {
+	b := base{words: make(map[string]string, len(misspell.DictMain)/2)}
+	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
+		wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
+		if usable(wrong, right) && !excluded[wrong] {
+			b.words[wrong] = right
+		}
+	}
+	b.derived = derive(b.words, isWordOrExcluded, isCommonWord)
+	return b
+}
+
+// isWordOrExcluded reports whether w is a word, so that it cannot be a
+// derived misspelling.
+func isWordOrExcluded(w string) bool {
+	return excluded[w] || wordlist.Contains(w)
+}
+
+// maxDerivedLevel is the rarest SCOWL level a derived correction may have.
+// Rarer inflections of common words make odd pairs ("noth" → "north" would
+// give "nother" → "norther", level 60, while "nother" is slang).
+const maxDerivedLevel = 50
+
+// isCommonWord reports whether w is a word at most at maxDerivedLevel.
+func isCommonWord(w string) bool {
+	l := wordlist.Level(w)
+	return l > 0 && l <= maxDerivedLevel
+}
+
+// usable reports whether a misspell entry can be used for whole-word
+// matching: the misspelling must be a lowercase ASCII word (letters and
+// apostrophes), and the correction letters, apostrophes, hyphens and spaces
+// ("alot" → "a lot" replaces one word by two, which is fine). This skips
+// entries such as "coca cola", "nightfa;;" and "ninties" → "1990s".
+func usable(wrong, right string) bool {
+	if wrong == "" || right == "" || wrong == right {
+		return false
+	}
+	for i := 0; i < len(wrong); i++ {
+		if c := wrong[i]; (c < 'a' || c > 'z') && c != '\'' {
+			return false
+		}
+	}
+	for _, r := range right {
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// build builds the dictionary for a known locale.
+func build(locale Locale) *Dict {
+	b := loadBase()
+	d := &Dict{locale: locale}
+	var list []string
+	var other string // the variant the locale rejects
+	switch locale {
+	case Neutral:
+		d.words, d.derived = b.words, b.derived
+		d.maxLen = maxLen(d.words)
+		return d
+	case EnglishUS:
+		list, other = misspell.DictAmerican, "british"
+	case EnglishGB:
+		list, other = misspell.DictBritish, "american"
+	}
+
+	// valid reports whether w is a word of the locale.
+	valid := func(w string) bool {
+		return wordlist.Contains(w) && wordlist.Variant(w) != other
+	}
+	conv := make(map[string]string, len(list)/2)
+	for i := 0; i+1 < len(list); i += 2 {
+		wrong, right := list[i], list[i+1]
+		// Skip the conversions of words that the word list has in both
+		// variants, such as "dialogue" → "dialog" in en-US.
+		if usable(wrong, right) && !valid(wrong) {
+			conv[wrong] = right
+		}
+	}
+	d.words = make(map[string]string, len(b.words)+len(conv))
+	d.derived = make(map[string]struct{}, len(b.derived))
+	for wrong, right := range b.words {
+		// Convert the correction to the locale ("neighbourhoood" →
+		// "neighbourhood" → "neighborhood" in en-US).
+		if c, ok := conv[right]; ok {
+			right = c
+		}
+		if _, ok := b.derived[wrong]; ok {
+			if !valid(right) {
+				continue // a derived correction of the other variant only
+			}
+			d.derived[wrong] = struct{}{}
+		}
+		d.words[wrong] = right
+	}
+	for wrong, right := range conv {
+		d.words[wrong] = right
+		delete(d.derived, wrong) // an explicit conversion beats a derivation
+	}
+	d.maxLen = maxLen(d.words)
+	return d
+}
+
+func maxLen(words map[string]string) int {
+	n := 0
+	for w := range words {
+		n = max(n, len(w))
+	}
+	return n
+}

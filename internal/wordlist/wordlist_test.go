@@ -1,0 +1,197 @@
+//nolint:misspell // The tests check that misspellings are absent.
+package wordlist
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+)
+
+func TestContains(t *testing.T) {
+	present := []string{
+		// common words
+		"a", "the", "and", "of", "house", "people", "write", "because",
+		// inflected forms that SCOWL lists
+		"fulfilling", "fulfilled", "fulfills", "receiving", "received",
+		"occurred", "occurring", "separately", "requirements", "writing",
+		// variant spellings
+		"color", "colour", "analyze", "analyse",
+		// non-ASCII entries
+		"café", "cliché",
+	}
+	for _, w := range present {
+		if !Contains(w) {
+			t.Errorf("Contains(%q) = false, want true", w)
+		}
+	}
+	absent := []string{
+		"", "fufilling", "fufill", "recieve", "recieving", "occured",
+		"seperately", "requirments", "teh", "alot", "doesnt",
+		"doesn't", // SCOWL's npm lists carry no contractions
+		"xyzzy", "the ", " the", "the\n",
+	}
+	for _, w := range absent {
+		if Contains(w) {
+			t.Errorf("Contains(%q) = true, want false", w)
+		}
+	}
+}
+
+func TestCase(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		// A lowercase entry matches in any case.
+		{"receive", true},
+		{"Receive", true},
+		{"RECEIVE", true},
+		{"rEcEiVe", true},
+		{"Café", true},
+		{"CAFÉ", true},
+		// An entry with capitals matches as listed or in all capitals.
+		{"kHz", true},
+		{"KHZ", true},
+		{"khz", false},
+		{"Khz", false},
+		{"OK", true},
+		{"ok", false},
+		{"Ok", false},
+		{"pH", true},
+		{"PH", true},
+		{"ph", false},
+		{"dB", true},
+		{"DB", true},
+		{"db", false},
+		{"OKed", true},
+		{"OKED", true},
+		{"oked", false},
+		// Misspellings stay absent in every case.
+		{"Recieve", false},
+		{"RECIEVE", false},
+	}
+	for _, tt := range tests {
+		if got := Contains(tt.word); got != tt.want {
+			t.Errorf("Contains(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestLevel(t *testing.T) {
+	tests := []struct {
+		word string
+		want int
+	}{
+		{"the", 10},
+		{"The", 10},
+		{"receiving", 10},
+		{"occurred", 10},
+		{"fulfilling", 20},
+		{"color", 10},
+		{"colour", 10},
+		{"okay", 35}, // listed under both variants
+		{"café", 20},
+		{"recieve", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := Level(tt.word); got != tt.want {
+			t.Errorf("Level(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+	// Every level is one SCOWL publishes.
+	load()
+	valid := map[int]bool{10: true, 20: true, 35: true, 40: true, 50: true, 55: true, 60: true, 70: true}
+	for w := range words {
+		if l := Level(w); !valid[l] {
+			t.Fatalf("Level(%q) = %d", w, l)
+		}
+	}
+}
+
+func TestVariant(t *testing.T) {
+	tests := []struct {
+		word, want string
+	}{
+		{"color", "american"},
+		{"Color", "american"},
+		{"analyze", "american"},
+		{"colour", "british"},
+		{"COLOUR", "british"},
+		{"analyse", "british"},
+		{"okay", ""}, // listed under both variants
+		{"the", ""},
+		{"fulfilling", ""},
+		{"recieve", ""},
+	}
+	for _, tt := range tests {
+		if got := Variant(tt.word); got != tt.want {
+			t.Errorf("Variant(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestSize(t *testing.T) {
+	load()
+	if n := len(words); n < 110000 || n > 120000 {
+		t.Errorf("%d words, want about 115,000", n)
+	}
+	if n := len(upper); n != 8 { // OK, OKed, OKing, OKs, kW, dB, kHz, pH
+		t.Errorf("%d words with capitals, want 8", n)
+	}
+}
+
+func TestConcurrentFirstUse(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if !Contains("receiving") {
+				t.Error("Contains(receiving) = false")
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestLookupAllocs(t *testing.T) {
+	for _, w := range []string{"receiving", "Receiving", "RECEIVING", "recieving", "KHZ"} {
+		if n := testing.AllocsPerRun(100, func() { Contains(w) }); n != 0 {
+			t.Errorf("Contains(%q) allocates %v times", w, n)
+		}
+	}
+}
+
+// TestMemory logs the heap the loaded list takes; run with -v to see it.
+func TestMemory(t *testing.T) {
+	if words != nil {
+		t.Skip("list already loaded by another test")
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	load()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("%d words, heap %.1f MiB, embedded text %.1f MiB",
+		len(words), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), float64(len(data))/(1<<20))
+}
+
+// BenchmarkLoad measures parsing the embedded list, which happens once.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		loadOnce = sync.Once{}
+		words, upper = nil, nil
+		load()
+	}
+}
+
+func BenchmarkContains(b *testing.B) {
+	load()
+	for _, w := range []string{"receiving", "Receiving", "recieving"} {
+		b.Run(w, func(b *testing.B) {
+			for b.Loop() {
+				Contains(w)
+			}
+		})
+	}
+}
