@@ -1,3 +1,4 @@
+//nolint:misspell // The documentation quotes the misspellings the rule reports.
 package rules
 
 import (

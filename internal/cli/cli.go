@@ -138,7 +138,7 @@ func newApp(env Env, status *int) *cli.App {
 			},
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
-			return fmt.Errorf("%v (see postlint --help)", err)
+			return fmt.Errorf("%w (see postlint --help)", err)
 		},
 		Action: func(c *cli.Context) error {
 			s, err := run(c, env)
@@ -164,11 +164,6 @@ func listRules(w io.Writer) error {
 	}
 	return tw.Flush()
 }
-
-// troubleError is an error already reported to the user: exit 2.
-type troubleError struct{}
-
-func (troubleError) Error() string { return "" }
 
 func run(c *cli.Context, env Env) (int, error) {
 	format := c.String("format")
@@ -203,13 +198,13 @@ func run(c *cli.Context, env Env) (int, error) {
 	}
 
 	color := env.StdoutTerminal && !c.Bool("no-color") && env.Getenv("NO_COLOR") == ""
-	var out io.Writer = env.Stdout
+	out := env.Stdout
 	if stdinMode && fixMode {
 		out = env.Stderr // stdout carries the fixed text or the diff
 	}
 	var rep report.Reporter
-	switch {
-	case format == "json":
+	switch format {
+	case "json":
 		rep = report.JSON(out, version())
 	default:
 		rep = report.Text(out, env.Stderr, report.TextOptions{
@@ -331,7 +326,9 @@ func (r *runner) stdin(name string) {
 		if o.fixed != nil {
 			out = o.fixed
 		}
-		r.env.Stdout.Write(out)
+		if _, err := r.env.Stdout.Write(out); err != nil {
+			r.trouble("writing the fixed text: %v", err)
+		}
 	}
 }
 
@@ -393,7 +390,9 @@ func (r *runner) emit(_ int, o outcome) {
 	r.sum.Files++
 	if r.diff {
 		if o.diff != "" {
-			io.WriteString(r.env.Stdout, o.diff)
+			if _, err := io.WriteString(r.env.Stdout, o.diff); err != nil {
+				r.trouble("writing the diff: %v", err)
+			}
 		}
 		r.count(o.file)
 		return

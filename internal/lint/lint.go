@@ -350,7 +350,7 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			}
 			if d.Fix != nil {
 				if err := validFix(src, d); err != nil {
-					res.Errors = append(res.Errors, fmt.Errorf("rule %s: bad fix dropped: %v", a.Rule.Name, err))
+					res.Errors = append(res.Errors, fmt.Errorf("rule %s: bad fix dropped: %w", a.Rule.Name, err))
 					d.Fix = nil
 				}
 			}

@@ -33,6 +33,14 @@ var excluded = map[string]bool{
 	"sweatshort":    true, // a garment; misspell: "sweatshirt"
 }
 
+// corrected replaces misspell.DictMain corrections that are another word
+// than the writer meant, found by reading findings on real posts:
+// "arbitrarly-sharded" is "arbitrarily", not "arbitrary".
+var corrected = map[string]string{
+	"arbitrarly":  "arbitrarily",
+	"terristrial": "terrestrial",
+}
+
 // base is the locale-independent part of every dictionary: misspell.DictMain
 // without its unusable and excluded entries, plus the derived inflections.
 type base struct {
@@ -56,6 +64,9 @@ func buildBase() base {
 	b := base{words: make(map[string]string, len(misspell.DictMain)/2)}
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
 		wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
+		if c, ok := corrected[wrong]; ok {
+			right = c
+		}
 		if usable(wrong, right) && !excluded[wrong] {
 			b.words[wrong] = right
 		}

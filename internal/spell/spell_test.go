@@ -1,4 +1,3 @@
-//nolint:misspell // The tests are made of misspellings.
 package spell
 
 import (
@@ -480,5 +479,17 @@ func BenchmarkLookup(b *testing.B) {
 				d.Lookup(w)
 			}
 		})
+	}
+}
+
+func TestCorrectedEntries(t *testing.T) {
+	d, err := For(Neutral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for wrong, want := range map[string]string{"arbitrarly": "arbitrarily", "terristrial": "terrestrial", "terristrials": "terrestrials"} {
+		if got, ok := d.Lookup(wrong); !ok || got != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", wrong, got, ok, want)
+		}
 	}
 }

@@ -1,4 +1,3 @@
-//nolint:misspell // The tests check that misspellings are absent.
 package wordlist
 
 import (

@@ -4,7 +4,7 @@
 // Each Markdown file in the directory states what the rule must report with
 // HTML comments on the flagged line:
 //
-//	Teh end. <!-- want "misspelling of \"The\"" -->
+//	Read [more](link). <!-- want "placeholder" -->
 //
 // Several regexps may follow one want. Where a comment would disturb the rule
 // (front matter, code blocks, headings), a side file NAME.md.want holds lines
@@ -165,7 +165,7 @@ func checkGolden(t *testing.T, linter *lint.Linter, r *rules.Rule, path string, 
 	want, err := os.ReadFile(golden)
 	if *update {
 		if bytes.Equal(fr.Fixed, src) {
-			os.Remove(golden)
+			_ = os.Remove(golden)
 			return
 		}
 		if err := os.WriteFile(golden, fr.Fixed, 0o644); err != nil {
