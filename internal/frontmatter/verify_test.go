@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -127,7 +128,8 @@ func checkBlock(t testing.TB, name string, src []byte, b *Block, decode bool) in
 		t.Errorf("%s: nil Data", name)
 	}
 	if b.Err != nil {
-		if _, ok := b.Err.(*Error); !ok {
+		var e *Error
+		if !errors.As(b.Err, &e) {
 			t.Errorf("%s: Err is %T, not *Error", name, b.Err)
 		}
 	}
