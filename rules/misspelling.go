@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/postlint/postlint/internal/lang"
 	"github.com/postlint/postlint/internal/spell"
 )
 
@@ -39,7 +40,11 @@ file names, HTML or template tags — and their inflected forms: the list knows 
 misspelled one is not. The fix replaces the word, keeping its case (` + "`Teh`" + ` → ` + "`The`" + `).
 
 With ` + "`locale: en-US`" + ` British spellings are reported too (` + "`colour`" + ` → ` + "`color`" + `), and the reverse
-with ` + "`en-GB`" + `. Words in the config's ` + "`words`" + ` list or the ` + "`ignore`" + ` option are never reported.`,
+with ` + "`en-GB`" + `. Words in the config's ` + "`words`" + ` list or the ` + "`ignore`" + ` option are never reported.
+
+The list is English: a post whose front matter names another language (` + "`lang`" + `, ` + "`language`" + ` or
+` + "`locale`" + `), and paragraphs written in French, Spanish, German, Portuguese, Italian or Dutch, are
+not checked.`,
 		Examples: []Example{
 			{Bad: "Teh results were recieved seperately.", Good: "The results were received separately."},
 			{Bad: "It was a fufilling job.", Good: "It was a fulfilling job.", Note: "an inflected form of a listed misspelling"},
@@ -65,10 +70,27 @@ func runMisspelling(pass *Pass) error {
 	for _, k := range opts.FrontMatterKeys {
 		keys[k] = true
 	}
+	if !englishDocument(pass) {
+		return nil
+	}
+	// Paragraphs in another language are skipped: many of their words look
+	// like English misspellings ("problemas"). Short chunks (headings, table
+	// cells) follow the document as a whole.
+	tallies := make([]lang.Counts, len(pass.Prose))
+	var doc lang.Counts
+	for ci := range pass.Prose {
+		tallies[ci].Add(pass.Prose[ci].Text)
+		doc.Words += tallies[ci].Words
+		doc.English += tallies[ci].English
+		doc.Foreign += tallies[ci].Foreign
+	}
 	src := pass.Source
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
 		if c.Kind == FrontMatterString && !keys[c.Key] {
+			continue
+		}
+		if t := tallies[ci]; t.Words >= 6 && t.NotEnglish() || t.Words < 6 && doc.NotEnglish() {
 			continue
 		}
 		forEachWord(c.Text, func(i, j int) {
@@ -94,6 +116,20 @@ func runMisspelling(pass *Pass) error {
 		})
 	}
 	return nil
+}
+
+// englishDocument reports whether the front matter, if it names the post's
+// language (lang, language or locale), names English.
+func englishDocument(pass *Pass) bool {
+	if pass.FrontMatter == nil {
+		return true
+	}
+	for _, key := range []string{"lang", "language", "locale"} {
+		if v, ok := pass.FrontMatter.Data[key].(string); ok {
+			return lang.IsEnglishTag(v)
+		}
+	}
+	return true
 }
 
 // forEachWord calls fn with the byte range of each word of text: a run of
