@@ -75,11 +75,19 @@ func Main(args []string, env Env) int {
 	return status
 }
 
+// extraCommands and extraFlags let other files of this package add
+// subcommands (publish) and flags without editing the app's definition. Each
+// entry is a function of the environment and the exit-status cell.
+var (
+	extraCommands []func(env Env, status *int) *cli.Command
+	extraFlags    []cli.Flag
+)
+
 func newApp(env Env, status *int) *cli.App {
 	cli.VersionPrinter = func(c *cli.Context) {
 		fmt.Fprintf(c.App.Writer, "postlint %s (%s)\n", version(), runtime.Version())
 	}
-	return &cli.App{
+	app := &cli.App{
 		Name:      "postlint",
 		Usage:     "lint, fix and publish Markdown posts",
 		UsageText: "postlint [options] [PATH...]\npostlint --fix [--diff] PATH...\ncat post.md | postlint --fix --stdin-filename post.md -\npostlint rules | version",
@@ -93,7 +101,7 @@ func newApp(env Env, status *int) *cli.App {
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes and write the files"},
 			&cli.BoolFlag{Name: "diff", Usage: "with --fix: print the fixes as a unified diff and write nothing"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(report.Formats(), ", ")},
 			&cli.StringSliceFlag{Name: "select", Usage: "run only these rules (comma-separated names or aliases)"},
 			&cli.StringSliceFlag{Name: "ignore", Usage: "never run these rules (comma-separated names or aliases)"},
 			&cli.StringFlag{Name: "config", Usage: "config file (default: .postlint.yml or .postlint.yaml in the working directory or a parent)"},
@@ -146,6 +154,11 @@ func newApp(env Env, status *int) *cli.App {
 			return err
 		},
 	}
+	app.Flags = append(app.Flags, extraFlags...)
+	for _, mk := range extraCommands {
+		app.Commands = append(app.Commands, mk(env, status))
+	}
+	return app
 }
 
 func listRules(w io.Writer) error {
@@ -167,9 +180,6 @@ func listRules(w io.Writer) error {
 
 func run(c *cli.Context, env Env) (int, error) {
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return ExitTrouble, fmt.Errorf("--format %q: want text or json", format)
-	}
 	fixMode := c.Bool("fix")
 	diffMode := c.Bool("diff")
 	if diffMode && !fixMode {
@@ -202,16 +212,17 @@ func run(c *cli.Context, env Env) (int, error) {
 	if stdinMode && fixMode {
 		out = env.Stderr // stdout carries the fixed text or the diff
 	}
-	var rep report.Reporter
-	switch format {
-	case "json":
-		rep = report.JSON(out, version())
-	default:
-		rep = report.Text(out, env.Stderr, report.TextOptions{
-			Context: env.StdoutTerminal && out == env.Stdout,
-			Color:   color,
-			Quiet:   c.Bool("quiet"),
-		})
+	rep, err := report.New(format, report.Options{
+		Out:     out,
+		Summary: env.Stderr,
+		Version: version(),
+		Context: env.StdoutTerminal && out == env.Stdout,
+		Color:   color,
+		Quiet:   c.Bool("quiet"),
+		Getenv:  env.Getenv,
+	})
+	if err != nil {
+		return ExitTrouble, err
 	}
 	r := &runner{linter: linter, env: env, fix: fixMode, diff: diffMode, rep: rep}
 	r.sum.FixMode = fixMode && !diffMode

@@ -22,10 +22,11 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // Load parses src (the complete file named path) into a document.
 func Load(path string, src []byte) *rules.Document {
 	d := &rules.Document{
-		Path:      path,
-		Source:    src,
-		BOM:       bytes.HasPrefix(src, bom),
-		ValidUTF8: utf8.Valid(src),
+		Path:       path,
+		Source:     src,
+		BOM:        bytes.HasPrefix(src, bom),
+		ValidUTF8:  utf8.Valid(src),
+		LineStarts: lineStarts(src),
 	}
 	if d.BOM {
 		d.BodyStart = len(bom)
@@ -63,6 +64,18 @@ func Load(path string, src []byte) *rules.Document {
 	}
 	d.Prose = proseChunks(d)
 	return d
+}
+
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, 1+len(src)/32)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
 }
 
 func convertFrontMatter(b *frontmatter.Block) *rules.FrontMatter {

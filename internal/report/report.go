@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -44,6 +45,54 @@ type Summary struct {
 type Reporter interface {
 	File(f *File) error
 	Close(s Summary) error
+}
+
+// Options is what every reporter may use.
+type Options struct {
+	Out     io.Writer // where findings go
+	Summary io.Writer // where the text summary goes (standard error); may be nil
+	Version string    // postlint's version, for tool metadata
+	Color   bool      // text: ANSI colour
+	Context bool      // text: source line and marker under each finding
+	Quiet   bool      // text: errors only, no summary
+	Getenv  func(string) string
+}
+
+var formats = map[string]func(Options) Reporter{
+	"text": func(o Options) Reporter {
+		return Text(o.Out, o.Summary, TextOptions{Context: o.Context, Color: o.Color, Quiet: o.Quiet})
+	},
+	"json": func(o Options) Reporter { return JSON(o.Out, o.Version) },
+}
+
+// Register adds an output format; it is called from init functions.
+func Register(name string, f func(Options) Reporter) {
+	if _, dup := formats[name]; dup {
+		panic("report: format " + name + " registered twice")
+	}
+	formats[name] = f
+}
+
+// Formats returns the names of the output formats, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns the reporter of a format, or an error naming the formats.
+func New(format string, o Options) (Reporter, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("--format %q: want one of %s", format, strings.Join(Formats(), ", "))
+	}
+	if o.Getenv == nil {
+		o.Getenv = func(string) string { return "" }
+	}
+	return f(o), nil
 }
 
 // TextOptions configures the text reporter.
