@@ -135,12 +135,12 @@ type Document struct {
 	ValidUTF8 bool
 	// FrontMatter is nil when the document has none.
 	FrontMatter *FrontMatter
-	BodyStart   int      // offset where the Markdown body starts (after the BOM and front matter)
+	BodyStart   int // offset where the Markdown body starts (after the BOM and front matter)
 	// LineStarts holds the offset of the first byte of each line: line n
 	// (1-based) is Source[LineStarts[n-1]:LineStarts[n]] (or to the end).
 	// For line-oriented rules; report byte offsets, never lines.
 	LineStarts []int
-	AST         ast.Node // goldmark document; its segments index Source
+	AST        ast.Node // goldmark document; its segments index Source
 	// References holds the link reference definitions of the document by
 	// normalized label (see NormalizeLabel), with their destinations.
 	References map[string]string
