@@ -73,6 +73,7 @@ type Doc struct {
 type Rule struct {
 	Name     string   // kebab-case, unique
 	Aliases  []string // other names accepted in config, flags and directives
+	Tags     []string // groups for selection in config (markdownlint tags such as "headings", "whitespace")
 	Doc      Doc
 	Severity Severity // default severity
 	Fixable  bool     // whether Run may attach fixes to its diagnostics
