@@ -1,3 +1,4 @@
+//nolint:misspell // The package comment quotes a Spanish word that looks like a misspelling.
 // Package lang tells English prose from prose in other languages, cheaply
 // enough to run on every paragraph, so that English-only checks (misspellings,
 // spelling) stay quiet on French, Spanish, German, Portuguese, Italian or
