@@ -1,4 +1,3 @@
-//nolint:misspell // The package comment quotes a Spanish word that looks like a misspelling.
 // Package lang tells English prose from prose in other languages, cheaply
 // enough to run on every paragraph, so that English-only checks (misspellings,
 // spelling) stay quiet on French, Spanish, German, Portuguese, Italian or
@@ -7,6 +6,8 @@
 // It counts function words: short, frequent words of each language that are
 // not English words. It is not a language identifier; it answers one
 // question with a bias towards "not English" when in doubt.
+//
+//nolint:misspell // The package comment quotes a Spanish word that looks like a misspelling.
 package lang
 
 import (
