@@ -53,24 +53,34 @@ var (
 	shared   base
 )
 
-// loadBase returns the shared base, building it on first use.
+// loadBase returns the shared base, building it on first use from
+// misspell.DictMain and the derivations precomputed in generated.txt (so
+// that a run does not load the word list).
 func loadBase() *base {
-	baseOnce.Do(func() { shared = buildBase() })
+	baseOnce.Do(func() { shared = baseFromGenerated(loadGenerated()) })
 	return &shared
 }
 
-// buildBase builds the base from misspell.DictMain.
-func buildBase() base {
-	b := base{words: make(map[string]string, len(misspell.DictMain)/2)}
+// mainWords returns misspell.DictMain without its unusable and excluded
+// entries, with the corrections of corrected.
+func mainWords() map[string]string {
+	words := make(map[string]string, len(misspell.DictMain)/2)
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
 		wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
 		if c, ok := corrected[wrong]; ok {
 			right = c
 		}
 		if usable(wrong, right) && !excluded[wrong] {
-			b.words[wrong] = right
+			words[wrong] = right
 		}
 	}
+	return words
+}
+
+// computeBase builds the base from misspell.DictMain and the word list: the
+// reference that generated.txt is made from and checked against.
+func computeBase() base {
+	b := base{words: mainWords()}
 	b.derived = derive(b.words, isWordOrExcluded, isCommonWord)
 	return b
 }
@@ -114,26 +124,49 @@ func usable(wrong, right string) bool {
 	return true
 }
 
-// build builds the dictionary for a known locale.
+// build builds the dictionary for a known locale from the precomputed
+// derivations.
 func build(locale Locale) *Dict {
-	b := loadBase()
+	g := loadGenerated()
+	return buildWith(locale, loadBase(),
+		func(w string) bool { return g.localeWord[locale][w] },
+	)
+}
+
+// computeLocale builds the dictionary for a locale from the word list: the
+// reference that generated.txt is made from and checked against.
+func computeLocale(locale Locale, b *base) *Dict {
+	var other string
+	switch locale {
+	case EnglishUS:
+		other = "british"
+	case EnglishGB:
+		other = "american"
+	}
+	return buildWith(locale, b, func(w string) bool { return wordlistValid(w, other) })
+}
+
+// wordlistValid reports whether w is a word of the locale that does not use
+// the other variant.
+func wordlistValid(w, other string) bool {
+	return wordlist.Contains(w) && wordlist.Variant(w) != other
+}
+
+// buildWith builds the dictionary for a locale; valid reports whether a word
+// is a word of the locale (only asked for conversion keys and derived
+// corrections).
+func buildWith(locale Locale, b *base, valid func(string) bool) *Dict {
 	d := &Dict{locale: locale}
 	var list []string
-	var other string // the variant the locale rejects
 	switch locale {
 	case Neutral:
 		d.words, d.derived = b.words, b.derived
 		d.maxLen = maxLen(d.words)
 		return d
 	case EnglishUS:
-		list, other = misspell.DictAmerican, "british"
+		list = misspell.DictAmerican
 	case EnglishGB:
-		list, other = misspell.DictBritish, "american"
-	}
-
-	// valid reports whether w is a word of the locale.
-	valid := func(w string) bool {
-		return wordlist.Contains(w) && wordlist.Variant(w) != other
+		list = misspell.DictBritish
 	}
 	conv := make(map[string]string, len(list)/2)
 	for i := 0; i+1 < len(list); i += 2 {

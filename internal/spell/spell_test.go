@@ -1,7 +1,10 @@
 package spell
 
 import (
+	"flag"
 	"math/rand/v2"
+	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -447,7 +450,7 @@ func TestBuildMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	b := buildBase()
+	b := computeBase()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	t.Logf("base: %d misspellings (%d derived), heap %.1f MiB",
@@ -459,7 +462,7 @@ func TestBuildMemory(t *testing.T) {
 func BenchmarkBuild(b *testing.B) {
 	wordlist.Contains("")
 	for b.Loop() {
-		buildBase()
+		computeBase()
 	}
 }
 
@@ -490,6 +493,40 @@ func TestCorrectedEntries(t *testing.T) {
 	for wrong, want := range map[string]string{"arbitrarly": "arbitrarily", "terristrial": "terrestrial", "terristrials": "terrestrials"} {
 		if got, ok := d.Lookup(wrong); !ok || got != want {
 			t.Errorf("Lookup(%q) = %q, %v; want %q", wrong, got, ok, want)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite generated.txt")
+
+// TestGeneratedUpToDate checks that generated.txt is what the word list gives
+// today, and that dictionaries built from it equal those built from the
+// word list.
+func TestGeneratedUpToDate(t *testing.T) {
+	want := renderGenerated()
+	if *update {
+		if err := os.WriteFile("generated.txt", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if generatedText != want {
+		t.Fatal("generated.txt is stale: run go generate ./internal/spell")
+	}
+	ref := computeBase()
+	for _, loc := range Locales() {
+		got, err := For(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantDict *Dict
+		if loc == Neutral {
+			wantDict = buildWith(loc, &ref, nil)
+		} else {
+			wantDict = computeLocale(loc, &ref)
+		}
+		if !reflect.DeepEqual(got.words, wantDict.words) || !reflect.DeepEqual(got.derived, wantDict.derived) {
+			t.Errorf("locale %q: dictionary from generated.txt differs from the word-list build", loc)
 		}
 	}
 }
