@@ -14,7 +14,7 @@ import (
 // PlaceholderLinkOptions configures placeholder-link.
 type PlaceholderLinkOptions struct {
 	Placeholders []string `yaml:"placeholders" doc:"link destinations that are placeholders, compared case-insensitively (an empty destination always is one)"`
-	References   bool     `yaml:"references" doc:"also report reference links whose label has no definition ([text][ref] renders literally)"`
+	References   bool     `yaml:"references" doc:"also report reference links whose label has no definition (they render as literal brackets)"`
 }
 
 // PlaceholderLink reports links left as drafts: destinations such as "link",
