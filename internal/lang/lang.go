@@ -50,27 +50,43 @@ type Counts struct {
 	Words, English, Foreign int
 }
 
-// Add tallies the words of text.
+// Add tallies the words of text. It does not allocate: function words are
+// short, so each word is lower-cased into a small buffer and looked up
+// without a string conversion.
 func (c *Counts) Add(text []byte) {
+	var buf [16]byte
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRune(text[i:])
 		if !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
-		start := i
+		n, fits := 0, true
 		for i < len(text) {
 			r, size := utf8.DecodeRune(text[i:])
-			if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			if r == '’' {
+				r = '\''
+			} else if !unicode.IsLetter(r) && r != '\'' {
 				break
 			}
 			i += size
+			if !fits {
+				continue
+			}
+			r = unicode.ToLower(r)
+			if n+utf8.RuneLen(r) > len(buf) {
+				fits = false
+				continue
+			}
+			n += utf8.EncodeRune(buf[n:], r)
 		}
-		w := strings.ToLower(strings.ReplaceAll(string(text[start:i]), "’", "'"))
 		c.Words++
-		if english[w] {
+		if !fits {
+			continue
+		}
+		if english[string(buf[:n])] {
 			c.English++
-		} else if foreign[w] {
+		} else if foreign[string(buf[:n])] {
 			c.Foreign++
 		}
 	}
