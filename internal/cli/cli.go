@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -104,7 +105,8 @@ func newApp(env Env, status *int) *cli.App {
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: " + strings.Join(report.Formats(), ", ")},
 			&cli.StringSliceFlag{Name: "select", Usage: "run only these rules (comma-separated names or aliases)"},
 			&cli.StringSliceFlag{Name: "ignore", Usage: "never run these rules (comma-separated names or aliases)"},
-			&cli.StringFlag{Name: "config", Usage: "config file (default: .postlint.yml or .postlint.yaml in the working directory or a parent)"},
+			&cli.StringFlag{Name: "config", Usage: "config file (default: .postlint.yml or .postlint.yaml in the working directory or a parent; else a markdownlint config)"},
+			&cli.StringFlag{Name: "preset", Usage: "the rule set the config applies over: " + strings.Join(lint.Presets, ", ") + " (default: the config's preset, else default)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report errors only, no warnings and no summary"},
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR is honoured too)"},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the path of the text read from standard input (\"-\"), for messages and config matching"},
@@ -189,9 +191,12 @@ func run(c *cli.Context, env Env) (int, error) {
 	if err != nil {
 		return ExitTrouble, err
 	}
-	linter, err := lint.New(cfg, lint.Selection{Select: c.StringSlice("select"), Ignore: c.StringSlice("ignore")})
+	linter, err := lint.New(cfg, lint.Selection{Preset: c.String("preset"), Select: c.StringSlice("select"), Ignore: c.StringSlice("ignore")})
 	if err != nil {
 		return ExitTrouble, err
+	}
+	if cfg.Markdownlint != nil && !c.Bool("quiet") {
+		fmt.Fprintln(env.Stderr, markdownlintNotice(cfg, linter))
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -265,10 +270,37 @@ func loadConfig(path string) (*config.Config, error) {
 			return nil, err
 		}
 		if path == "" {
+			// No postlint config: a markdownlint one, if the project has it.
+			path, err = config.FindMarkdownlint(wd)
+			if err != nil {
+				return nil, err
+			}
+			if path != "" {
+				if rel, err := filepath.Rel(wd, path); err == nil {
+					path = rel
+				}
+			}
+		}
+		if path == "" {
 			return &config.Config{}, nil
 		}
 	}
 	return config.Load(path)
+}
+
+// markdownlintNotice says which markdownlint config is used and what of it
+// postlint ignores; it is printed once, on stderr.
+func markdownlintNotice(cfg *config.Config, linter *lint.Linter) string {
+	m := cfg.Markdownlint
+	if m.Unreadable {
+		return fmt.Sprintf("postlint: found markdownlint config %s but cannot read JavaScript configs; using postlint's defaults (write a .postlint.yml or a .markdownlint.jsonc)", m.Path)
+	}
+	msg := "postlint: using markdownlint config " + strings.Join(m.Files, ", ")
+	ignored := append(append([]string(nil), m.Ignored...), linter.IgnoredSettings()...)
+	if len(ignored) > 0 {
+		msg += "; ignored: " + strings.Join(ignored, ", ")
+	}
+	return msg
 }
 
 type runner struct {

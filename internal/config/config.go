@@ -30,6 +30,13 @@ type Config struct {
 	Words     []string      // project vocabulary: words never reported as misspelled
 	Ignore    []string      // globs of files not to lint (relative to Dir)
 	Overrides []Override
+	// Preset is the rule set the settings apply over: "default",
+	// "markdownlint" or "" (the default). Command-line flags may replace it.
+	Preset    string
+	PresetPos Pos
+	// Markdownlint is set when the settings were translated from a
+	// markdownlint config file (see markdownlint.go).
+	Markdownlint *MarkdownlintSource
 }
 
 // RuleSetting configures one rule.
@@ -39,6 +46,12 @@ type RuleSetting struct {
 	Severity string // "" when not set
 	SevPos   Pos
 	Options  []Option
+	// Replace starts the options again from the rule's defaults before
+	// these are applied, as each markdownlint setting does.
+	Replace bool
+	// Lenient makes an unknown rule or option a note instead of an error,
+	// as markdownlint ignores them (settings from markdownlint configs).
+	Lenient bool
 }
 
 // Option is one rule option as written; Node holds the value for the
@@ -57,7 +70,10 @@ type Override struct {
 }
 
 // Pos is a position in the config file.
-type Pos struct{ Line, Col int }
+type Pos struct {
+	Line, Col int
+	File      string // the file, when not the Config's own (a markdownlint config it extends)
+}
 
 // Error is a config problem at a position; it formats as file:line:col: msg.
 type Error struct {
@@ -75,7 +91,11 @@ func (e *Error) Error() string {
 
 // Errorf returns an *Error about this config at pos.
 func (c *Config) Errorf(pos Pos, format string, args ...any) error {
-	return &Error{Path: c.Path, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	path := c.Path
+	if pos.File != "" {
+		path, pos.File = pos.File, ""
+	}
+	return &Error{Path: path, Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Find looks for a config file in dir and its parents. It returns "" when
@@ -102,8 +122,12 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load reads and parses the config file at path.
+// Load reads and parses the config file at path; a markdownlint config (by
+// its name) is read with LoadMarkdownlint.
 func Load(path string) (*Config, error) {
+	if IsMarkdownlintFile(path) {
+		return LoadMarkdownlint(path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
@@ -120,7 +144,7 @@ func Load(path string) (*Config, error) {
 	return c, nil
 }
 
-var topKeys = []string{"rules", "words", "ignore", "overrides"}
+var topKeys = []string{"preset", "rules", "words", "ignore", "overrides"}
 
 // Parse parses config data; path names the file in errors.
 func Parse(path string, data []byte) (*Config, error) {
@@ -161,6 +185,11 @@ func Parse(path string, data []byte) (*Config, error) {
 			}
 		case "overrides":
 			c.Overrides, err = c.parseOverrides(v)
+		case "preset":
+			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+				err = c.Errorf(pos(v), "preset must be a name (default or markdownlint)")
+			}
+			c.Preset, c.PresetPos = v.Value, pos(v)
 		default:
 			err = c.Errorf(pos(k), "unknown key %q%s", k.Value, didYouMean(k.Value, topKeys))
 		}

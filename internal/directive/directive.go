@@ -1,10 +1,15 @@
-// Package directive finds postlint's in-document comments:
+// Package directive finds the in-document comments that turn rules off and
+// on: postlint's own and markdownlint's.
 //
 //	<!-- postlint-disable RULE... -->           off from this line on (all rules without names)
 //	<!-- postlint-enable RULE... -->            on again from this line on
 //	<!-- postlint-disable-line RULE... -->      off on this line
 //	<!-- postlint-disable-next-line RULE... --> off on the next line
 //	<!-- postlint-disable-file RULE... -->      off in the whole file
+//
+// markdownlint's comments have the same kinds and four more:
+// markdownlint-enable-file, -capture, -restore and -configure-file { JSON }.
+// Their keyword is matched without regard to case, as markdownlint does.
 //
 // Rule names are separated by spaces or commas; text after " -- " is a reason
 // and is ignored. Only comments that Markdown treats as HTML count: a
@@ -28,6 +33,10 @@ const (
 	DisableLine
 	DisableNextLine
 	DisableFile
+	EnableFile    // markdownlint only
+	Capture       // markdownlint only: remember which rules are on
+	Restore       // markdownlint only: back to what capture remembered
+	ConfigureFile // markdownlint only: a JSON config for the whole file
 )
 
 var kinds = []struct {
@@ -39,7 +48,25 @@ var kinds = []struct {
 	{"disable-line", DisableLine},
 	{"disable-file", DisableFile},
 	{"disable", Disable},
+	{"enable-file", EnableFile},
 	{"enable", Enable},
+	{"capture", Capture},
+	{"restore", Restore},
+	{"configure-file", ConfigureFile},
+}
+
+// Tools whose directives Parse understands.
+const (
+	Postlint     = "postlint"
+	Markdownlint = "markdownlint"
+)
+
+// allowed says which kinds a tool has.
+func allowed(tool string, k Kind) bool {
+	if tool == Markdownlint {
+		return true
+	}
+	return k <= DisableFile
 }
 
 // Name is a rule name as written in a directive, with its source range.
@@ -50,14 +77,19 @@ type Name struct {
 
 // Directive is one parsed comment.
 type Directive struct {
+	Tool       string // Postlint or Markdownlint
 	Kind       Kind
 	Start, End int    // the whole comment
 	Names      []Name // empty: every rule
+	// Arg is the text after the keyword of a configure-file directive (its
+	// JSON), at Source[ArgStart:ArgEnd].
+	Arg              string
+	ArgStart, ArgEnd int
 }
 
-// Parse returns the directives of a document, in source order. prefix is the
-// tool name ("postlint").
-func Parse(src []byte, root ast.Node, prefix string) []Directive {
+// Parse returns the directives of a document, in source order, for the tools
+// named (Postlint, Markdownlint).
+func Parse(src []byte, root ast.Node, tools ...string) []Directive {
 	var ds []Directive
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -73,11 +105,11 @@ func Parse(src []byte, root ast.Node, prefix string) []Directive {
 			if h.HasClosure() {
 				end = max(end, h.ClosureLine.Stop)
 			}
-			ds = scan(src, start, end, prefix, ds)
+			ds = scan(src, start, end, tools, ds)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			if h.Segments.Len() > 0 {
-				ds = scan(src, h.Segments.At(0).Start, h.Segments.At(h.Segments.Len()-1).Stop, prefix, ds)
+				ds = scan(src, h.Segments.At(0).Start, h.Segments.At(h.Segments.Len()-1).Stop, tools, ds)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
@@ -89,7 +121,7 @@ func Parse(src []byte, root ast.Node, prefix string) []Directive {
 }
 
 // scan finds the directive comments in src[start:end].
-func scan(src []byte, start, end int, prefix string, ds []Directive) []Directive {
+func scan(src []byte, start, end int, tools []string, ds []Directive) []Directive {
 	for i := start; i < end; {
 		j := bytes.Index(src[i:end], []byte("<!--"))
 		if j < 0 {
@@ -101,37 +133,46 @@ func scan(src []byte, start, end int, prefix string, ds []Directive) []Directive
 			break
 		}
 		closeAt := open + 4 + k
-		if d, ok := parseComment(src, open, open+4, closeAt, prefix); ok {
-			ds = append(ds, d)
+		for _, tool := range tools {
+			if d, ok := parseComment(src, open, open+4, closeAt, tool); ok {
+				ds = append(ds, d)
+				break
+			}
 		}
 		i = closeAt + 3
 	}
 	return ds
 }
 
-func parseComment(src []byte, open, bodyStart, bodyEnd int, prefix string) (Directive, bool) {
+func parseComment(src []byte, open, bodyStart, bodyEnd int, tool string) (Directive, bool) {
 	i := bodyStart
 	for i < bodyEnd && isSpace(src[i]) {
 		i++
 	}
-	if !bytes.HasPrefix(src[i:bodyEnd], []byte(prefix+"-")) {
+	if !hasPrefixFold(src[i:bodyEnd], tool+"-", tool == Markdownlint) {
 		return Directive{}, false
 	}
-	i += len(prefix) + 1
-	d := Directive{Start: open, End: bodyEnd + 3}
+	i += len(tool) + 1
+	d := Directive{Tool: tool, Start: open, End: bodyEnd + 3}
 	for _, k := range kinds {
-		if bytes.HasPrefix(src[i:bodyEnd], []byte(k.word)) {
-			after := i + len(k.word)
-			if after < bodyEnd && !isSpace(src[after]) {
-				continue
-			}
-			d.Kind = k.kind
-			i = after
-			break
+		if !allowed(tool, k.kind) || !hasPrefixFold(src[i:bodyEnd], k.word, tool == Markdownlint) {
+			continue
 		}
+		after := i + len(k.word)
+		if after < bodyEnd && !isSpace(src[after]) {
+			continue
+		}
+		d.Kind = k.kind
+		i = after
+		break
 	}
 	if d.Kind == 0 {
 		return Directive{}, false
+	}
+	if d.Kind == ConfigureFile {
+		d.ArgStart, d.ArgEnd = i, bodyEnd
+		d.Arg = string(src[i:bodyEnd])
+		return d, true
 	}
 	// Names up to the end or a " -- reason".
 	end := bodyEnd
@@ -151,6 +192,16 @@ func parseComment(src []byte, open, bodyStart, bodyEnd int, prefix string) (Dire
 		}
 	}
 	return d, true
+}
+
+func hasPrefixFold(b []byte, prefix string, fold bool) bool {
+	if len(b) < len(prefix) {
+		return false
+	}
+	if fold {
+		return strings.EqualFold(string(b[:len(prefix)]), prefix)
+	}
+	return string(b[:len(prefix)]) == prefix
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

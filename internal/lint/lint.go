@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -26,8 +27,33 @@ const MaxPasses = 10
 
 // Selection is the command line's say over which rules run.
 type Selection struct {
+	Preset string   // the preset the config applies over; replaces the config's preset: key when set
 	Select []string // when set, only these rules run (turned on at their default severity if the config has them off)
 	Ignore []string // these rules never run
+}
+
+// Presets are the rule sets a configuration applies over.
+var Presets = []string{PresetDefault, PresetMarkdownlint}
+
+// Preset names.
+const (
+	// PresetDefault runs each rule at its own default severity.
+	PresetDefault = "default"
+	// PresetMarkdownlint is markdownlint's defaults: every rule with a
+	// markdownlint id on at error severity (markdownlint fails on any
+	// finding) with its default options, postlint's own rules off.
+	PresetMarkdownlint = "markdownlint"
+)
+
+// PresetSeverity returns r's severity under a preset.
+func PresetSeverity(preset string, r *rules.Rule) rules.Severity {
+	if preset == PresetMarkdownlint {
+		if r.MarkdownlintID() != "" {
+			return rules.Error
+		}
+		return rules.Off
+	}
+	return r.Severity
 }
 
 // Linter lints files under one configuration. It is immutable and safe for
@@ -38,6 +64,8 @@ type Linter struct {
 	base      []Active
 	overrides [][]Active // per config override: the settings it changes, by rule index
 	words     map[string]bool
+	preset    string
+	ignored   []string // settings of a markdownlint config that postlint does not know
 }
 
 // Active is a rule with its effective severity and options.
@@ -57,6 +85,20 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 	for _, w := range cfg.Words {
 		l.words[strings.ToLower(w)] = true
 	}
+	switch {
+	case sel.Preset != "":
+		if !slices.Contains(Presets, sel.Preset) {
+			return nil, &UsageError{fmt.Sprintf("--preset: unknown preset %q%s (presets: %s)", sel.Preset, config.DidYouMean(sel.Preset, Presets), strings.Join(Presets, ", "))}
+		}
+		l.preset = sel.Preset
+	case cfg.Preset != "":
+		if !slices.Contains(Presets, cfg.Preset) {
+			return nil, cfg.Errorf(cfg.PresetPos, "unknown preset %q%s (presets: %s)", cfg.Preset, config.DidYouMean(cfg.Preset, Presets), strings.Join(Presets, ", "))
+		}
+		l.preset = cfg.Preset
+	default:
+		l.preset = PresetDefault
+	}
 	selected, err := resolveNames(sel.Select, "--select")
 	if err != nil {
 		return nil, err
@@ -67,13 +109,13 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 	}
 	l.base = make([]Active, len(l.rules))
 	for i, r := range l.rules {
-		a := Active{Rule: r, Severity: r.Severity}
+		a := Active{Rule: r, Severity: PresetSeverity(l.preset, r)}
 		if r.Options != nil {
 			a.Options = r.Options()
 		}
 		l.base[i] = a
 	}
-	if err := l.apply(l.base, cfg.Rules); err != nil {
+	if err := l.apply(l.base, cfg.Rules, &l.ignored); err != nil {
 		return nil, err
 	}
 	for _, o := range cfg.Overrides {
@@ -82,7 +124,7 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 		for i := range ov {
 			ov[i].Options = cloneOptions(ov[i].Options)
 		}
-		if err := l.apply(ov, o.Rules); err != nil {
+		if err := l.apply(ov, o.Rules, &l.ignored); err != nil {
 			return nil, err
 		}
 		l.overrides = append(l.overrides, ov)
@@ -106,6 +148,13 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 	return l, nil
 }
 
+// Preset returns the preset in effect.
+func (l *Linter) Preset() string { return l.preset }
+
+// IgnoredSettings returns the settings of a markdownlint config that postlint
+// ignored (rules and options it does not know), in config order.
+func (l *Linter) IgnoredSettings() []string { return l.ignored }
+
 // UsageError is a bad command-line value.
 type UsageError struct{ Msg string }
 
@@ -119,11 +168,13 @@ func resolveNames(names []string, flag string) (map[*rules.Rule]bool, error) {
 			if part == "" {
 				continue
 			}
-			r := rules.Lookup(part)
-			if r == nil {
-				return nil, &UsageError{fmt.Sprintf("%s: unknown rule %q%s; run 'postlint rules' for the list", flag, part, config.DidYouMean(part, rules.Names()))}
+			rs := rules.Resolve(part)
+			if len(rs) == 0 {
+				return nil, &UsageError{fmt.Sprintf("%s: unknown rule %q%s; run 'postlint rules' for the list", flag, part, config.DidYouMean(part, rules.Selectors()))}
 			}
-			out[r] = true
+			for _, r := range rs {
+				out[r] = true
+			}
 		}
 	}
 	return out, nil
@@ -138,38 +189,112 @@ func (l *Linter) index(r *rules.Rule) int {
 	return -1
 }
 
-// apply applies rule settings from the config to set.
-func (l *Linter) apply(set []Active, settings []config.RuleSetting) error {
+// apply applies rule settings from the config to set. A setting may name a
+// rule, an alias or a tag (every rule with it). Lenient settings (from
+// markdownlint configs) that name no rule or an unknown option are appended
+// to ignored (when it is not nil) instead of failing.
+func (l *Linter) apply(set []Active, settings []config.RuleSetting, ignored *[]string) error {
 	for _, s := range settings {
-		r := rules.Lookup(s.Name)
-		if r == nil {
-			return l.cfg.Errorf(s.Pos, "unknown rule %q%s", s.Name, config.DidYouMean(s.Name, rules.Names()))
+		targets := rules.Resolve(s.Name)
+		if len(targets) == 0 {
+			if s.Lenient && strings.EqualFold(s.Name, rules.MarkdownlintGroup) {
+				continue // no markdownlint rule is registered
+			}
+			if s.Lenient {
+				note(ignored, s.Name)
+				continue
+			}
+			return l.cfg.Errorf(s.Pos, "unknown rule %q%s", s.Name, config.DidYouMean(s.Name, rules.Selectors()))
 		}
-		a := &set[l.index(r)]
-		if s.Severity != "" {
-			sev, err := rules.ParseSeverity(s.Severity)
-			if err != nil {
-				return l.cfg.Errorf(s.SevPos, "rule %s: %v", r.Name, err)
-			}
-			if s.Severity == "on" || s.Severity == "true" {
-				sev = max(r.Severity, rules.Warning)
-			}
-			a.Severity = sev
-		} else if len(s.Options) > 0 && a.Severity == rules.Off {
-			// Configuring options of a rule that is off by default turns it on.
-			a.Severity = max(r.Severity, rules.Warning)
-		}
-		if len(s.Options) > 0 {
-			if a.Options == nil {
-				return l.cfg.Errorf(s.Options[0].Pos, "rule %s has no options", r.Name)
-			}
-			if err := l.decodeOptions(r, a.Options, s.Options); err != nil {
+		// A tag applies each option to the rules that have it, as
+		// markdownlint passes a tag's options to every rule it names.
+		group := rules.Lookup(s.Name) == nil
+		used := make(map[string]bool)
+		for _, r := range targets {
+			if err := l.applyOne(&set[l.index(r)], s, group, used); err != nil {
 				return err
 			}
-			if v, ok := a.Options.(interface{ Validate() error }); ok {
-				if err := v.Validate(); err != nil {
-					return l.cfg.Errorf(s.Options[0].Pos, "rule %s: %v", r.Name, err)
-				}
+		}
+		for _, o := range s.Options {
+			if used[o.Key] {
+				continue
+			}
+			if s.Lenient {
+				note(ignored, s.Name+"."+o.Key)
+				continue
+			}
+			if !group {
+				// applyOne reported it.
+				continue
+			}
+			return l.cfg.Errorf(o.Pos, "no rule tagged %s has an option %q", s.Name, o.Key)
+		}
+	}
+	return nil
+}
+
+func note(ignored *[]string, s string) {
+	if ignored != nil && !slices.Contains(*ignored, s) {
+		*ignored = append(*ignored, s)
+	}
+}
+
+// applyOne applies one setting to one rule. used collects the options the
+// rule has; options it lacks are skipped when the setting is lenient or
+// names a group, and are errors otherwise.
+func (l *Linter) applyOne(a *Active, s config.RuleSetting, group bool, used map[string]bool) error {
+	r := a.Rule
+	var opts []config.Option
+	var names []string
+	var fields []OptionField
+	if r.Options != nil {
+		fields = OptionFields(r.Options())
+	}
+	for _, f := range fields {
+		names = append(names, f.Name)
+	}
+	for _, o := range s.Options {
+		if slices.Contains(names, o.Key) {
+			opts = append(opts, o)
+			used[o.Key] = true
+			continue
+		}
+		if group || s.Lenient {
+			continue
+		}
+		if len(fields) == 0 {
+			return l.cfg.Errorf(o.Pos, "rule %s has no options", r.Name)
+		}
+		return l.cfg.Errorf(o.Pos, "rule %s has no option %q%s (options: %s)", r.Name, o.Key, config.DidYouMean(o.Key, names), strings.Join(names, ", "))
+	}
+	if s.Severity != "" {
+		sev, err := rules.ParseSeverity(s.Severity)
+		if err != nil {
+			name := r.Name
+			if group {
+				name = s.Name
+			}
+			return l.cfg.Errorf(s.SevPos, "rule %s: %v", name, err)
+		}
+		if s.Severity == "on" || s.Severity == "true" {
+			sev = max(r.Severity, rules.Warning)
+		}
+		a.Severity = sev
+	} else if len(opts) > 0 && a.Severity == rules.Off && !s.Lenient {
+		// Configuring options of a rule that is off by default turns it on
+		// (not in markdownlint settings, which say when they turn one on).
+		a.Severity = max(r.Severity, rules.Warning)
+	}
+	if s.Replace && r.Options != nil {
+		a.Options = r.Options()
+	}
+	if len(opts) > 0 {
+		if err := l.decodeOptions(r, a.Options, opts); err != nil {
+			return err
+		}
+		if v, ok := a.Options.(interface{ Validate() error }); ok {
+			if err := v.Validate(); err != nil {
+				return l.cfg.Errorf(opts[0].Pos, "rule %s: %v", r.Name, err)
 			}
 		}
 	}
@@ -197,7 +322,7 @@ func (l *Linter) decodeOptions(r *rules.Rule, opts any, options []config.Option)
 		target := v.Field(field.index)
 		fresh := reflect.New(target.Type())
 		if err := o.Node.Decode(fresh.Interface()); err != nil {
-			return l.cfg.Errorf(config.Pos{Line: o.Node.Line, Col: o.Node.Column}, "rule %s: option %s wants %s: %s", r.Name, o.Key, typeName(target.Type()), cleanYAMLError(err))
+			return l.cfg.Errorf(config.Pos{Line: o.Node.Line, Col: o.Node.Column, File: o.Pos.File}, "rule %s: option %s wants %s: %s", r.Name, o.Key, typeName(target.Type()), cleanYAMLError(err))
 		}
 		target.Set(fresh.Elem())
 	}
@@ -289,8 +414,10 @@ func (l *Linter) mergeOverride(set, ov []Active, o config.Override) []Active {
 	out := make([]Active, len(set))
 	copy(out, set)
 	for _, s := range o.Rules {
-		i := l.index(rules.Lookup(s.Name))
-		out[i] = ov[i]
+		for _, r := range rules.Resolve(s.Name) {
+			i := l.index(r)
+			out[i] = ov[i]
+		}
 	}
 	return out
 }
@@ -335,7 +462,11 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 	doc := document.Load(path, src)
 	res := &Result{Doc: doc, Lines: source.NewLines(src)}
 	sup := newSuppressor(doc, res.Lines)
-	for i, a := range l.RulesFor(path) {
+	set := l.RulesFor(path)
+	if len(sup.configure) > 0 {
+		set = l.configureFile(set, sup.configure)
+	}
+	for i, a := range set {
 		if a.Severity == rules.Off || sup.fileOff(a.Rule) {
 			continue
 		}
@@ -373,6 +504,33 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		return order[a.Rule] < order[b.Rule]
 	})
 	return res
+}
+
+// configureFile applies the markdownlint-configure-file directives of a file
+// over its rules. A directive that does not parse, or whose settings are
+// wrong, changes nothing (invalid-directive reports it).
+func (l *Linter) configureFile(set []Active, ds []directive.Directive) []Active {
+	out := cloneSet(set)
+	for _, d := range ds {
+		settings, err := config.ParseMarkdownlintInline(d.Arg)
+		if err != nil {
+			continue
+		}
+		try := cloneSet(out)
+		if l.apply(try, settings, nil) == nil {
+			out = try
+		}
+	}
+	return out
+}
+
+func cloneSet(set []Active) []Active {
+	out := make([]Active, len(set))
+	copy(out, set)
+	for i := range out {
+		out[i].Options = cloneOptions(out[i].Options)
+	}
+	return out
 }
 
 // runRule runs a rule, turning a panic into an error so one bad rule cannot
@@ -467,68 +625,4 @@ func (l *Linter) Fix(path string, src []byte) *FixResult {
 	}
 	fr.Final = res
 	return fr
-}
-
-// suppressor applies in-document directives.
-type suppressor struct {
-	lines      *source.Lines
-	directives []directive.Directive
-	lineOf     []int // line of each directive
-}
-
-func newSuppressor(doc *rules.Document, lines *source.Lines) *suppressor {
-	ds := directive.Parse(doc.Source, doc.AST, "postlint")
-	s := &suppressor{lines: lines, directives: ds}
-	for _, d := range ds {
-		s.lineOf = append(s.lineOf, lines.Line(d.Start))
-	}
-	return s
-}
-
-func names(r *rules.Rule) []string { return append([]string{r.Name}, r.Aliases...) }
-
-func (s *suppressor) fileOff(r *rules.Rule) bool {
-	for i := range s.directives {
-		d := &s.directives[i]
-		if d.Kind == directive.DisableFile && d.Matches(names(r)...) {
-			return true
-		}
-	}
-	return false
-}
-
-// suppressed reports whether a finding of r starting at off is turned off by
-// a directive.
-func (s *suppressor) suppressed(r *rules.Rule, off int) bool {
-	if len(s.directives) == 0 {
-		return false
-	}
-	line := s.lines.Line(off)
-	on := true
-	for i := range s.directives {
-		d := &s.directives[i]
-		if !d.Matches(names(r)...) {
-			continue
-		}
-		dl := s.lineOf[i]
-		switch d.Kind {
-		case directive.Disable:
-			if dl <= line {
-				on = false
-			}
-		case directive.Enable:
-			if dl <= line {
-				on = true
-			}
-		case directive.DisableLine:
-			if dl == line || s.lines.Line(d.End) == line {
-				return true
-			}
-		case directive.DisableNextLine:
-			if s.lines.Line(d.End)+1 == line {
-				return true
-			}
-		}
-	}
-	return !on
 }
