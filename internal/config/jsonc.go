@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -15,8 +16,8 @@ import (
 // option decoding work as they do for YAML. Keys keep their order.
 func parseJSONC(data []byte) (*yaml.Node, error) {
 	p := &jsoncParser{data: data}
-	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
-		p.i = 3
+	if bytes.HasPrefix(data, bom) {
+		p.i = len(bom)
 	}
 	if err := p.space(); err != nil {
 		return nil, err
@@ -47,6 +48,8 @@ func (e *jsonError) Error() string {
 	return fmt.Sprintf("line %d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
 }
 
+var bom = []byte("\ufeff")
+
 type jsoncParser struct {
 	data   []byte
 	i      int
@@ -65,6 +68,9 @@ func (p *jsoncParser) pos(off int) Pos {
 	off = min(off, len(p.data))
 	line := sort.Search(len(p.starts), func(i int) bool { return p.starts[i] > off })
 	start := p.starts[line-1]
+	if start == 0 && bytes.HasPrefix(p.data, bom) {
+		start = min(len(bom), off) // a byte order mark is not a column
+	}
 	return Pos{Line: line, Col: utf8.RuneCount(p.data[start:off]) + 1}
 }
 
@@ -209,6 +215,9 @@ func (p *jsoncParser) object() (*yaml.Node, error) {
 		if p.i < len(p.data) && p.data[p.i] == '}' {
 			continue
 		}
+		if p.i >= len(p.data) {
+			return nil, p.errorf(open, "unterminated object: no closing }")
+		}
 		return nil, p.errorf(p.i, "unexpected %s: want , or } (a comma missing after the value of %q?)", p.what(p.i), key)
 	}
 }
@@ -243,6 +252,9 @@ func (p *jsoncParser) array() (*yaml.Node, error) {
 		}
 		if p.i < len(p.data) && p.data[p.i] == ']' {
 			continue
+		}
+		if p.i >= len(p.data) {
+			return nil, p.errorf(open, "unterminated list: no closing ]")
 		}
 		return nil, p.errorf(p.i, "unexpected %s: want , or ]", p.what(p.i))
 	}
@@ -284,7 +296,8 @@ func (p *jsoncParser) number() (*yaml.Node, error) {
 	if p.data[p.i] == '-' {
 		p.i++
 	}
-	if digits() == 0 {
+	first := p.i
+	if n := digits(); n == 0 || n > 1 && p.data[first] == '0' {
 		return nil, p.errorf(start, "invalid number")
 	}
 	tag := "!!int"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -249,7 +250,7 @@ func parseMarkdownlintData(path string, data []byte) (*yaml.Node, error) {
 
 func parseYAMLRoot(path string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(path, err)
 	}
 	if len(doc.Content) == 0 {
@@ -337,8 +338,10 @@ func (ld *mdLoader) extends(name, abs string, ref *yaml.Node) ([]mdEntry, error)
 	}
 	for _, p := range candidates {
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			// Named as the config that extends it is: relative to the
+			// working directory when that one is.
 			shown := p
-			if rel, err := filepath.Rel(filepath.Dir(abs), p); err == nil && !filepath.IsAbs(target) && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(filepath.Dir(abs), p); err == nil {
 				shown = filepath.Join(filepath.Dir(name), rel)
 			}
 			ld.cfg.Markdownlint.Files = append(ld.cfg.Markdownlint.Files, shown)
@@ -350,6 +353,7 @@ func (ld *mdLoader) extends(name, abs string, ref *yaml.Node) ([]mdEntry, error)
 		if err != nil {
 			panic(err) // a built-in style is valid JSON
 		}
+		ld.cfg.Markdownlint.Files = append(ld.cfg.Markdownlint.Files, ref.Value+" (built in)")
 		return entriesOf(root, name), nil
 	}
 	return nil, ld.errorf(name, ref, "extends: cannot find %q (looked in %s and in node_modules)", ref.Value, filepath.Dir(name))

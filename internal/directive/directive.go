@@ -215,19 +215,3 @@ func (k Kind) String() string {
 	}
 	return "unknown"
 }
-
-// Matches reports whether the directive names the rule (by any of its names);
-// a directive without names matches every rule.
-func (d *Directive) Matches(names ...string) bool {
-	if len(d.Names) == 0 {
-		return true
-	}
-	for _, n := range d.Names {
-		for _, m := range names {
-			if strings.EqualFold(n.Text, m) {
-				return true
-			}
-		}
-	}
-	return false
-}
