@@ -42,6 +42,8 @@ func TestParse(t *testing.T) {
 		{"<!-- markdownlint-configure-file { \"MD013\": { \"line_length\": 120 } } -->\n",
 			`markdownlint-configure-file@0-72 arg= { "MD013": { "line_length": 120 } } `},
 		{"<!-- markdownlint-configure-file\n{\n  \"MD013\": false\n}\n-->\n", "markdownlint-configure-file@0-57 arg=\n{\n  \"MD013\": false\n}\n"},
+		// A comment may span lines.
+		{"<!-- markdownlint-disable\n     MD013 MD033 -->\n", "markdownlint-disable@0-46 MD013@31 MD033@37"},
 		// postlint has no capture, restore, enable-file or configure-file.
 		{"<!-- postlint-capture -->\n<!-- postlint-enable-file x -->\n", ""},
 		// A keyword must end at a space or the end of the comment.

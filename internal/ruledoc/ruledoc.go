@@ -20,7 +20,15 @@ func Markdown(r *rules.Rule) string {
 	if len(r.Aliases) > 0 {
 		fmt.Fprintf(&b, "| aliases | `%s` |\n", strings.Join(r.Aliases, "`, `"))
 	}
+	if len(r.Tags) > 0 {
+		fmt.Fprintf(&b, "| tags | `%s` |\n", strings.Join(r.Tags, "`, `"))
+	}
 	fmt.Fprintf(&b, "| default severity | %s |\n", r.Severity)
+	if id := r.MarkdownlintID(); id != "" {
+		fmt.Fprintf(&b, "| `--preset markdownlint` | %s, as in markdownlint ([%s](%s)) |\n", lint.PresetSeverity(lint.PresetMarkdownlint, r), id, markdownlintDoc(id))
+	} else {
+		fmt.Fprintf(&b, "| `--preset markdownlint` | %s (not a markdownlint rule) |\n", lint.PresetSeverity(lint.PresetMarkdownlint, r))
+	}
 	fix := "no"
 	if r.Fixable {
 		fix = "yes (`postlint --fix`)"
@@ -54,8 +62,17 @@ func Markdown(r *rules.Rule) string {
 			fmt.Fprintf(&b, "\nReported:\n\n%s\nInstead:\n\n%s", fence(e.Bad), fence(e.Good))
 		}
 	}
-	fmt.Fprintf(&b, "\n## Turning it off\n\n```markdown\n<!-- postlint-disable-next-line %s -->\n```\n\nor in `.postlint.yml`:\n\n```yaml\nrules:\n  %s: off\n```\n", r.Name, r.Name)
+	fmt.Fprintf(&b, "\n## Turning it off\n\n```markdown\n<!-- postlint-disable-next-line %s -->\n```\n\n", r.Name)
+	if id := r.MarkdownlintID(); id != "" {
+		fmt.Fprintf(&b, "(markdownlint's `<!-- markdownlint-disable-next-line %s -->` works too) ", id)
+	}
+	fmt.Fprintf(&b, "or in `.postlint.yml`:\n\n```yaml\nrules:\n  %s: off\n```\n", r.Name)
 	return b.String()
+}
+
+// markdownlintDoc is the address of markdownlint's page for a rule id.
+func markdownlintDoc(id string) string {
+	return "https://github.com/DavidAnson/markdownlint/blob/main/doc/" + strings.ToLower(id) + ".md"
 }
 
 func fence(s string) string {

@@ -9,9 +9,9 @@ import (
 	"github.com/postlint/postlint/rules"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/rules")
+var update = flag.Bool("update", false, "rewrite docs/rules and the README's rule table")
 
-//go:generate go test -run TestDocsUpToDate -update
+//go:generate go test -run TestDocsUpToDate|TestReadmeUpToDate -update
 
 // TestDocsUpToDate fails when a page in docs/rules differs from what the
 // rule's metadata generates; `go generate ./internal/ruledoc` rewrites them.
@@ -44,4 +44,29 @@ func TestDocsUpToDate(t *testing.T) {
 			t.Errorf("docs/rules/%s documents no rule", e.Name())
 		}
 	}
+}
+
+// TestReadmeUpToDate fails when the rule table in README.md (between the
+// rules:start and rules:end markers) differs from what the registry
+// generates; `go generate ./internal/ruledoc` rewrites it.
+func TestReadmeUpToDate(t *testing.T) {
+	p := filepath.Join("..", "..", "README.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := ReplaceReadmeTable(string(data), ReadmeTable())
+	if !ok {
+		t.Fatalf("README.md has no %s ... %s markers", ReadmeStart, ReadmeEnd)
+	}
+	if got == string(data) {
+		return
+	}
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Error("README.md's rule table is stale: run go generate ./internal/ruledoc")
 }
