@@ -292,6 +292,10 @@ func (l *Linter) applyOne(a *Active, s config.RuleSetting, group bool, used map[
 		if err := l.decodeOptions(r, a.Options, opts); err != nil {
 			return err
 		}
+		// Options holding paths take them relative to the config file.
+		if d, ok := a.Options.(interface{ SetConfigDir(dir string) }); ok && l.cfg.Dir != "" {
+			d.SetConfigDir(l.cfg.Dir)
+		}
 		if v, ok := a.Options.(interface{ Validate() error }); ok {
 			if err := v.Validate(); err != nil {
 				return l.cfg.Errorf(opts[0].Pos, "rule %s: %v", r.Name, err)
