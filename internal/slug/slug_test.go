@@ -40,9 +40,9 @@ var githubCases = [][2]string{
 	{":ok_hand: Single", "ok_hand-single"},
 	{"a0 ١ ０b", "a0-١-０b"},                    // decimal numbers are kept
 	{"aⅠ Ⅻb", "aⅰ-ⅻb"},                        // letter numbers are kept, lowercased
-	{"a» ’ ” ›b", "a---b"},                   // final punctuation goes
+	{"a» ’ ” ›b", "a---b"},                    // final punctuation goes
 	{"a‿ ＿b", "a‿-＿b"},                        // connector punctuation stays
-	{"a$ € ＄b", "a--b"},                      // currency symbols go
+	{"a$ € ＄b", "a--b"},                       // currency symbols go
 	{"God is good: 神真美好", "god-is-good-神真美好"}, // Hugo's list from here
 	{"Number 32", "number-32"},
 	{"Question?", "question"},
