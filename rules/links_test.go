@@ -16,3 +16,19 @@ func TestBrokenLocalLinkHugo(t *testing.T) {
 	// The other pages of the site have working links.
 	ruletest.Run(t, "testdata/broken-local-link/hugo/content/docs/setup", rules.BrokenLocalLink)
 }
+
+func TestBrokenAnchorJekyll(t *testing.T) {
+	ruletest.Run(t, "testdata/broken-anchor/jekyll/check", rules.BrokenAnchor)
+}
+
+func TestBrokenAnchorHugo(t *testing.T) {
+	ruletest.Run(t, "testdata/broken-anchor/hugo/content/check", rules.BrokenAnchor)
+}
+
+func TestBrokenAnchorMkDocs(t *testing.T) {
+	ruletest.Run(t, "testdata/broken-anchor/mkdocs/docs/check", rules.BrokenAnchor)
+}
+
+func TestBrokenAnchorGitHub(t *testing.T) {
+	ruletest.Run(t, "testdata/broken-anchor/plain", rules.BrokenAnchor)
+}
