@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/postlint/postlint/internal/frontmatter"
@@ -230,7 +231,11 @@ func (ix *Index) AnchorsOf(path string, alg slug.Algorithm) (*Anchors, error) {
 	return pa.anchors, pa.err
 }
 
+// parses counts the pages parsed for their anchors (tests check the cache).
+var parses atomic.Int64
+
 func loadAnchors(path string, alg slug.Algorithm) *pageAnchors {
+	parses.Add(1)
 	st, err := os.Stat(path)
 	if err != nil {
 		return &pageAnchors{err: err}

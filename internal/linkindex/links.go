@@ -401,6 +401,10 @@ func literalAfter(src []byte, i int) string {
 		}
 		j++
 	}
+	// Sentence punctuation after a URL in prose is not part of it.
+	for j > i && strings.IndexByte(".,;:!?*_", src[j-1]) >= 0 {
+		j--
+	}
 	return string(src[i:j])
 }
 
