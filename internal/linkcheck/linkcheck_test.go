@@ -51,7 +51,9 @@ func newServer(t *testing.T) *server {
 		fmt.Fprint(w, `<html><body><h2 id="intro">Intro</h2><a name='old-anchor'></a></body></html>`)
 	})
 	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok", http.StatusMovedPermanently) })
-	mux.HandleFunc("/moved308", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/moved", http.StatusPermanentRedirect) })
+	mux.HandleFunc("/moved308", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/moved", http.StatusPermanentRedirect)
+	})
 	mux.HandleFunc("/temp", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok", http.StatusFound) })
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
 	mux.HandleFunc("/missing", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })

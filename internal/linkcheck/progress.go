@@ -13,7 +13,7 @@ type progress struct {
 	w        io.Writer
 	total    int
 	mu       sync.Mutex
-	checked    int
+	checked  int
 	broken   int
 	unknown  int
 	last     time.Time
