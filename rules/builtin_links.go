@@ -8,6 +8,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/postlint/postlint/internal/linkcheck"
 	"github.com/postlint/postlint/internal/linkindex"
 	"github.com/postlint/postlint/internal/liquid"
 	"github.com/postlint/postlint/internal/slug"
@@ -19,9 +20,9 @@ func init() {
 	mustRegister(
 		BrokenLocalLink,
 		BrokenAnchor,
-		// BrokenExternalLink,
-		// UnverifiedLink,
-		// RedirectedLink,
+		BrokenExternalLink,
+		UnverifiedLink,
+		RedirectedLink,
 	)
 }
 
@@ -92,7 +93,7 @@ func newLinkEnv(pass *Pass, s siteSettings) *linkEnv {
 	}
 	env := &linkEnv{file: file, site: linkindex.Shared.SiteFor(file, cfg), ignore: s.Ignore, prefixes: prefixes}
 	env.page = pageOf(pass.Document)
-	env.links = linkindex.Links(env.page, pass.BodyStart, pass.References, prefixes)
+	env.links = linkindex.Links(env.page, prefixes)
 	return env
 }
 
@@ -127,7 +128,7 @@ func pageOf(d *Document) linkindex.Page {
 		}
 		spans[i] = liquid.Span{Start: t.Start, End: t.End, Kind: k, Name: t.Name}
 	}
-	return linkindex.Page{Src: d.Source, AST: d.AST, Templates: spans}
+	return linkindex.Page{Src: d.Source, AST: d.AST, Templates: spans, Body: d.BodyStart, Refs: d.References}
 }
 
 // describe names a link in a message: how it is written.
@@ -164,4 +165,62 @@ var defaultPlaceholders = func() map[string]bool {
 func isPlaceholder(dest string) bool {
 	d := strings.ToLower(strings.TrimSpace(dest))
 	return d == "" || defaultPlaceholders[d]
+}
+
+// URLOptions configure the rules that report external URL checks.
+type URLOptions struct {
+	Ignore []string `yaml:"ignore" doc:"URLs never reported: glob patterns (https://twitter.com/**, **/*.pdf)"`
+}
+
+// Validate checks the options.
+func (o *URLOptions) Validate() error {
+	for _, g := range o.Ignore {
+		if !doublestar.ValidatePattern(g) {
+			return fmt.Errorf("ignore: %q is not a valid glob pattern", g)
+		}
+	}
+	return nil
+}
+
+// externalLink is an http(s) link of a document with its check result.
+type externalLink struct {
+	linkindex.Link
+	result *linkcheck.Result
+	frag   string
+}
+
+// checkedURLs returns the external links of the document that were checked
+// in this run (postlint --check-urls), without the ignored ones; nothing
+// when URLs were not checked.
+func checkedURLs(pass *Pass, ignore []string) ([]externalLink, *linkcheck.Results) {
+	results := linkcheck.Published()
+	if results == nil {
+		return nil, nil
+	}
+	var out []externalLink
+	for _, l := range linkindex.Links(pageOf(pass.Document), nil) {
+		if l.Base != linkindex.FromPage || !linkindex.IsExternal(l.Dest) {
+			continue
+		}
+		r, frag, ok := results.Lookup(l.Dest)
+		if !ok {
+			continue
+		}
+		skip := false
+		for _, g := range ignore {
+			if m, _ := doublestar.Match(g, l.Dest); m {
+				skip = true
+			}
+		}
+		if !skip {
+			out = append(out, externalLink{Link: l, result: r, frag: frag})
+		}
+	}
+	return out, results
+}
+
+// fragmentUnchecked reports fragments that are not checked against a
+// page's ids.
+func fragmentUnchecked(frag string) bool {
+	return frag == "" || fragmentsNeverChecked.MatchString(frag)
 }

@@ -14,6 +14,7 @@ func main() {
 		Stderr:         os.Stderr,
 		Getenv:         os.Getenv,
 		StdoutTerminal: isTerminal(os.Stdout),
+		StderrTerminal: isTerminal(os.Stderr),
 	}))
 }
 

@@ -59,6 +59,9 @@ type Env struct {
 	// StdoutTerminal says whether stdout is a terminal (source context and
 	// colour are shown only then).
 	StdoutTerminal bool
+	// StderrTerminal says whether stderr is a terminal (progress is shown
+	// only then).
+	StderrTerminal bool
 }
 
 // Main runs postlint with args (without the program name) and returns the
@@ -82,6 +85,10 @@ func Main(args []string, env Env) int {
 var (
 	extraCommands []func(env Env, status *int) *cli.Command
 	extraFlags    []cli.Flag
+	// beforeLint hooks run once the files to lint are known (none when
+	// reading standard input, which a hook may read and replace in env)
+	// and before any is linted; an error stops the run with exit status 2.
+	beforeLint []func(c *cli.Context, env *Env, files []string) error
 )
 
 func newApp(env Env, status *int) *cli.App {
@@ -233,6 +240,9 @@ func run(c *cli.Context, env Env) (int, error) {
 	r.sum.FixMode = fixMode && !diffMode
 
 	if stdinMode {
+		if err := r.before(c, nil); err != nil {
+			return ExitTrouble, err
+		}
 		r.stdin(c.String("stdin-filename"))
 	} else {
 		files, errs := discover.Files(paths)
@@ -244,6 +254,9 @@ func run(c *cli.Context, env Env) (int, error) {
 			if !linter.Ignored(f) {
 				kept = append(kept, f)
 			}
+		}
+		if err := r.before(c, kept); err != nil {
+			return ExitTrouble, err
 		}
 		r.files(kept, max(1, c.Int("jobs")))
 	}
@@ -312,6 +325,15 @@ type runner struct {
 	sum      report.Summary
 	troubled bool
 	mu       sync.Mutex // guards stderr writes from trouble
+}
+
+func (r *runner) before(c *cli.Context, files []string) error {
+	for _, h := range beforeLint {
+		if err := h(c, &r.env, files); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *runner) trouble(format string, args ...any) {

@@ -314,7 +314,13 @@ func (c *Checker) Check(ctx context.Context, targets []Target) map[string]*Resul
 	return results
 }
 
-var reservedHost = regexp.MustCompile(`(?i)(^|\.)(localhost|example|test|invalid|local|internal|home\.arpa)$|^(www\.)?example\.(com|org|net)$`)
+var (
+	// Reserved names (RFC 2606, RFC 6761): never checked, not even their
+	// DNS.
+	reservedHost = regexp.MustCompile(`(?i)(^|\.)(example|test|invalid)\.?$|(^|\.)example\.(com|org|net)\.?$`)
+	// Local names: checked only with AllowPrivate.
+	localHost = regexp.MustCompile(`(?i)(^|\.)(localhost|local|internal|lan|home\.arpa)\.?$`)
+)
 
 // precheck gives a verdict without a request: what is not http, has
 // credentials, or names a reserved or local host or address.
@@ -333,8 +339,11 @@ func precheck(raw string, allow func(netip.Addr) bool, allowPrivate bool) *Resul
 		return &Result{URL: raw, Verdict: Unknown, Reason: "the URL contains credentials; it was not checked (and credentials do not belong in a post)", noCache: true}
 	}
 	h := u.Hostname()
-	if reservedHost.MatchString(h) && !allowPrivate {
-		return &Result{URL: raw, Verdict: Skipped, Reason: "a reserved or local host name"}
+	if reservedHost.MatchString(h) {
+		return &Result{URL: raw, Verdict: Skipped, Reason: "a reserved example host name"}
+	}
+	if localHost.MatchString(h) && !allowPrivate {
+		return &Result{URL: raw, Verdict: Skipped, Reason: "a local host name"}
 	}
 	if a, err := netip.ParseAddr(h); err == nil && !allow(a) {
 		return &Result{URL: raw, Verdict: Skipped, Reason: "a private or local address"}
@@ -656,7 +665,7 @@ func (c *Checker) fetch(ctx context.Context, raw, method string, wantIDs bool) h
 	if err != nil {
 		return hop{url: raw, err: err}
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	out := hop{url: raw, status: resp.StatusCode, header: resp.Header}
 	if method == http.MethodGet && wantIDs && resp.StatusCode >= 200 && resp.StatusCode < 300 && isHTML(resp.Header.Get("Content-Type")) {
 		body, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBody))

@@ -421,3 +421,27 @@ func TestRetryAfterParse(t *testing.T) {
 		t.Error("garbage accepted")
 	}
 }
+
+func TestReservedNamesNeverResolved(t *testing.T) {
+	var lookups []string
+	var mu sync.Mutex
+	c := New(Options{
+		AllowPrivate: true,
+		Allow:        loopbackOnly,
+		Resolve: func(_ context.Context, host string) ([]netip.Addr, error) {
+			mu.Lock()
+			lookups = append(lookups, host)
+			mu.Unlock()
+			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+		},
+	})
+	res := check(t, c, "https://example.com/x", "http://www.example.org/", "http://foo.test/", "http://a.invalid/", "https://docs.example/")
+	for u, r := range res {
+		if r.Verdict != Skipped {
+			t.Errorf("%s: %s %s", u, r.Verdict, r.Reason)
+		}
+	}
+	if len(lookups) != 0 || c.Requests() != 0 {
+		t.Errorf("looked up %v, sent %d requests", lookups, c.Requests())
+	}
+}

@@ -63,11 +63,14 @@ func (a *Anchors) add(id string) {
 	}
 }
 
-// Page is what anchor computation needs of a parsed Markdown file.
+// Page is a parsed Markdown file, as link extraction and anchor
+// computation need it.
 type Page struct {
 	Src       []byte
 	AST       ast.Node
 	Templates []liquid.Span
+	Body      int               // where the Markdown starts (after front matter)
+	Refs      map[string]string // valid link reference definitions: normalized label -> destination
 }
 
 var (

@@ -193,7 +193,7 @@ func readHead(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	buf := make([]byte, 64<<10)
 	n, _ := f.Read(buf)
 	buf = buf[:n]
@@ -272,6 +272,14 @@ func ParsePage(src []byte) Page {
 			}
 		}
 	}
-	root, _ := markdown.Parse(parseSrc, body)
-	return Page{Src: src, AST: root, Templates: spans}
+	root, refs := markdown.Parse(parseSrc, body)
+	m := make(map[string]string, len(refs))
+	for _, r := range refs {
+		if k := normalizeLabel(r.Label); k != "" {
+			if _, ok := m[k]; !ok {
+				m[k] = r.Destination
+			}
+		}
+	}
+	return Page{Src: src, AST: root, Templates: spans, Body: body, Refs: m}
 }

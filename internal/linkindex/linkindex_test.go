@@ -31,8 +31,7 @@ func TestLinksPositions(t *testing.T) {
 		"and [tpl]({% link _docs/d.md %}#frag), {{ site.baseurl }}/abs/path, [hugo]({{< relref \"p.md\" >}}).\n\n" +
 		"[r]: <def.md>\n")
 	p := ParsePage(src)
-	refs := map[string]string{"r": "def.md"}
-	links := Links(p, 17, refs, []string{NormalizeTemplate("{{ site.baseurl }}")})
+	links := Links(p, []string{NormalizeTemplate("{{ site.baseurl }}")})
 	want := []struct {
 		text string
 		dest string

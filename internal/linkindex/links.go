@@ -80,12 +80,9 @@ var (
 	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 )
 
-// Links returns the links of a page in source order. body is where the
-// Markdown starts (after front matter); references maps the normalized
-// labels of the valid link reference definitions to their destinations;
-// prefixes are template outputs standing for the base URL (normalized with
-// NormalizeTemplate).
-func Links(p Page, body int, references map[string]string, prefixes []string) []Link {
+// Links returns the links of a page in source order. prefixes are template
+// outputs standing for the base URL (normalized with NormalizeTemplate).
+func Links(p Page, prefixes []string) []Link {
 	src := p.Src
 	var links []Link
 	inTemplate := func(start int) bool {
@@ -161,7 +158,7 @@ func Links(p Page, body int, references map[string]string, prefixes []string) []
 		}
 		return ast.WalkContinue, nil
 	})
-	links = append(links, definitions(src, body, references, skip, inTemplate)...)
+	links = append(links, definitions(src, p.Body, p.Refs, skip, inTemplate)...)
 	links = append(links, templateLinks(src, p.Templates, prefixes)...)
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Start < links[j].Start })
 	return links
