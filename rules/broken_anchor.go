@@ -66,7 +66,7 @@ broken-local-link. A fragment that differs from an id only in case is reported w
 		},
 	},
 	Options: func() any {
-		return &AnchorOptions{Slug: "auto", Site: "auto", Extensions: []string{".md", ".markdown", ".html"}}
+		return &AnchorOptions{Slug: "auto", Site: "auto", Static: []string{}, BaseURL: []string{}, Extensions: []string{".md", ".markdown", ".html"}, Ignore: []string{}}
 	},
 	Run: runBrokenAnchor,
 }

@@ -21,7 +21,7 @@ reported here: see unverified-link. Without ` + "`--check-urls`" + ` the rule re
 			{Bad: "[the old docs](https://example.org/docs/v1/)", Good: "[the docs](https://example.org/docs/)", Note: "the old page answers 404 Not Found"},
 		},
 	},
-	Options: func() any { return &URLOptions{} },
+	Options: func() any { return &URLOptions{Ignore: []string{}} },
 	Run: func(pass *Pass) error {
 		links, results := checkedURLs(pass, OptionsOf[URLOptions](pass).Ignore)
 		for _, l := range links {

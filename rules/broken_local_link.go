@@ -66,7 +66,7 @@ on Linux servers; it is reported, and the fix corrects the case.`,
 		},
 	},
 	Options: func() any {
-		return &LocalLinkOptions{Site: "auto", Extensions: []string{".md", ".markdown", ".html"}, Case: true}
+		return &LocalLinkOptions{Site: "auto", Static: []string{}, BaseURL: []string{}, Extensions: []string{".md", ".markdown", ".html"}, Case: true, Ignore: []string{}}
 	},
 	Run: runBrokenLocalLink,
 }

@@ -28,7 +28,7 @@ readers, and no dead link when the old address stops redirecting. Temporary redi
 			{Bad: "[Go](http://golang.org/doc/)", Good: "[Go](https://go.dev/doc/)"},
 		},
 	},
-	Options: func() any { return &URLOptions{} },
+	Options: func() any { return &URLOptions{Ignore: []string{}} },
 	Run: func(pass *Pass) error {
 		links, _ := checkedURLs(pass, OptionsOf[URLOptions](pass).Ignore)
 		for _, l := range links {

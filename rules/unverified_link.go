@@ -22,7 +22,7 @@ and not reported. Without ` + "`--check-urls`" + ` the rule reports nothing.`,
 			{Bad: "[profile](https://www.linkedin.com/in/someone)", Good: "[profile](https://www.linkedin.com/in/someone)", Note: "999: the site refuses automated checks; add it to ignore"},
 		},
 	},
-	Options: func() any { return &URLOptions{} },
+	Options: func() any { return &URLOptions{Ignore: []string{}} },
 	Run: func(pass *Pass) error {
 		links, results := checkedURLs(pass, OptionsOf[URLOptions](pass).Ignore)
 		for _, l := range links {

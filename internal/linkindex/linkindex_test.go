@@ -145,3 +145,11 @@ func TestAnchors(t *testing.T) {
 		t.Error("a heading with a template does not make the anchors dynamic")
 	}
 }
+
+func TestTemplatesInCodeAreNotLinks(t *testing.T) {
+	src := []byte("Use `{% link _docs/x.md %}` like this:\n\n```liquid\n[a]({% post_url 2020-01-01-x %})\n```\n\n<a href=\"{% link _docs/y.md %}\">y</a>\n")
+	links := Links(ParsePage(src), nil)
+	if len(links) != 1 || links[0].Dest != "_docs/y.md" {
+		t.Errorf("links: %+v", links)
+	}
+}

@@ -97,6 +97,7 @@ func Links(p Page, prefixes []string) []Link {
 		return false
 	}
 	var skip [][2]int // code and HTML blocks: no definitions there
+	var code [][2]int // code blocks and spans: no template links there
 	_ = ast.Walk(p.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -105,9 +106,23 @@ func Links(p Page, prefixes []string) []Link {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if s, e, ok := markdown.BlockRange(n); ok {
 				skip = append(skip, [2]int{s, e})
+				code = append(code, [2]int{s, e})
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan:
+			// Template syntax inside code is an example, not a link.
+			start, end := -1, -1
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					if start < 0 {
+						start = t.Segment.Start
+					}
+					end = t.Segment.Stop
+				}
+			}
+			if start >= 0 {
+				code = append(code, [2]int{start, end})
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			if s, e, ok := markdown.BlockRange(n); ok {
@@ -159,7 +174,20 @@ func Links(p Page, prefixes []string) []Link {
 		return ast.WalkContinue, nil
 	})
 	links = append(links, definitions(src, p.Body, p.Refs, skip, inTemplate)...)
-	links = append(links, templateLinks(src, p.Templates, prefixes)...)
+	var spans []liquid.Span
+	for _, t := range p.Templates {
+		inCode := false
+		for _, r := range code {
+			if t.Start >= r[0] && t.Start < r[1] {
+				inCode = true
+				break
+			}
+		}
+		if !inCode {
+			spans = append(spans, t)
+		}
+	}
+	links = append(links, templateLinks(src, spans, prefixes)...)
 	sort.SliceStable(links, func(i, j int) bool { return links[i].Start < links[j].Start })
 	return links
 }

@@ -90,6 +90,16 @@ func (s *Site) Resolve(file string, l Link) Resolution {
 	if p == "" {
 		return Resolution{Status: NotAPath}
 	}
+	if l.Kind == Template && l.Base == FromPage && s.Kind != Jekyll && s.Kind != Hugo {
+		// {{ site.baseurl }}/x in a site that is not known to be Jekyll's
+		// or Hugo's: the page's URL layout is unknown.
+		r.Status, r.Why = Unknown, "not in a known Jekyll or Hugo site"
+		return r
+	}
+	if l.Base == HugoRef && s.Kind != Hugo {
+		r.Status, r.Why = Unknown, "not in a Hugo site"
+		return r
+	}
 	switch l.Base {
 	case PostName:
 		if f, ok := s.Post(p); ok {
@@ -103,6 +113,10 @@ func (s *Site) Resolve(file string, l Link) Resolution {
 		r.Status, r.Why = Missing, "no post named "+p+" in a _posts folder"
 		return r
 	case SiteSource:
+		if s.Kind != Jekyll {
+			r.Status, r.Why = Unknown, "not in a Jekyll site"
+			return r
+		}
 		base := s.Dir
 		if base == "" {
 			base = s.Root
