@@ -146,3 +146,20 @@ func TestCheckURLsBadFlags(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+func TestCheckURLsProgressOnTerminal(t *testing.T) {
+	s, _ := urlServer(t)
+	post := filepath.Join(t.TempDir(), "post.md")
+	if err := os.WriteFile(post, []byte("[a]("+s.URL+"/ok) [b]("+s.URL+"/gone)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	Main([]string{"--check-urls", "--allow-private", post}, Env{
+		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Getenv:         func(string) string { return "" },
+		StderrTerminal: true,
+	})
+	if !strings.Contains(errb.String(), "checking links: 2/2, 1 broken") || !strings.Contains(errb.String(), "\r\033[K") {
+		t.Errorf("no progress on a terminal stderr: %q", errb.String())
+	}
+}
