@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -90,15 +91,9 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 	a := &Anchors{IDs: make(map[string]bool), Lower: make(map[string]string)}
 	src := p.Src
 	inTemplate := func(start, end int) bool {
-		for _, t := range p.Templates {
-			if t.Start >= end {
-				break
-			}
-			if t.End > start {
-				return true
-			}
-		}
-		return false
+		// The first span ending after start must begin before end.
+		i := sort.Search(len(p.Templates), func(i int) bool { return p.Templates[i].End > start })
+		return i < len(p.Templates) && p.Templates[i].Start < end
 	}
 
 	type heading struct {

@@ -85,17 +85,7 @@ var (
 func Links(p Page, prefixes []string) []Link {
 	src := p.Src
 	var links []Link
-	inTemplate := func(start int) bool {
-		for _, t := range p.Templates {
-			if t.Start > start {
-				break
-			}
-			if t.End > start {
-				return true
-			}
-		}
-		return false
-	}
+	inTemplate := func(start int) bool { return inSpans(p.Templates, start) }
 	var skip [][2]int // code and HTML blocks: no definitions there
 	var code [][2]int // code blocks and spans: no template links there
 	_ = ast.Walk(p.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -173,17 +163,12 @@ func Links(p Page, prefixes []string) []Link {
 		}
 		return ast.WalkContinue, nil
 	})
+	sortRanges(skip)
 	links = append(links, definitions(src, p.Body, p.Refs, skip, inTemplate)...)
+	sortRanges(code)
 	var spans []liquid.Span
 	for _, t := range p.Templates {
-		inCode := false
-		for _, r := range code {
-			if t.Start >= r[0] && t.Start < r[1] {
-				inCode = true
-				break
-			}
-		}
-		if !inCode {
+		if !inRanges(code, t.Start) {
 			spans = append(spans, t)
 		}
 	}
@@ -252,14 +237,7 @@ func definitions(src []byte, body int, references map[string]string, skip [][2]i
 		if len(line) == 0 || bytes.IndexByte(line, ']') < 0 || bytes.IndexByte(line, ':') < 0 {
 			continue
 		}
-		skipped := false
-		for _, r := range skip {
-			if lineStart >= r[0] && lineStart < r[1] {
-				skipped = true
-				break
-			}
-		}
-		if skipped {
+		if inRanges(skip, lineStart) {
 			continue
 		}
 		m := definition.FindSubmatchIndex(line)
@@ -455,3 +433,33 @@ func IsExternal(dest string) bool {
 // HasScheme reports whether a destination names a scheme (http:, mailto:…)
 // or is protocol-relative: it is not a local path.
 func HasScheme(dest string) bool { return hasScheme(strings.TrimSpace(dest)) }
+
+// sortRanges sorts ranges by start.
+func sortRanges(rs [][2]int) {
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+}
+
+// inRanges reports whether off lies in one of the ranges (sorted by start;
+// nested ranges are found through their outermost one).
+func inRanges(rs [][2]int, off int) bool {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i][0] > off })
+	// Ranges starting at or before off; a few steps back cover nesting.
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if off < rs[k][1] {
+			return true
+		}
+	}
+	return false
+}
+
+// inSpans reports whether off lies inside a template span (spans are in
+// source order).
+func inSpans(spans []liquid.Span, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > off })
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if off < spans[k].End {
+			return true
+		}
+	}
+	return false
+}
