@@ -203,7 +203,9 @@ func (s *Site) Resolve(file string, l Link) Resolution {
 	case siteURLs && abs && !assetExts[ext]:
 		// /feed.xml, /assets/css/main.css: generated or from a theme.
 		certain = false
-	case abs && s.Kind == Plain && pageLike && ext != "":
+	case !siteURLs && (ext == ".html" || ext == ".htm"):
+		// An HTML page next to Markdown sources is usually generated
+		// (mdBook, Sphinx, Docusaurus…).
 		certain = false
 	}
 	return s.finish(r, cands, certain, why)
