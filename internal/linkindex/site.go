@@ -521,6 +521,9 @@ func (s *Site) jekyllDefaultURL(rel string, fm map[string]any) (string, bool) {
 	parts := strings.Split(rel, "/")
 	if isPost(s.Root, filepath.Join(s.Root, rel)) {
 		style := s.jekyll.Permalink
+		if p := s.jekyll.Collections["posts"].Permalink; p != "" {
+			style = p
+		}
 		if style == "" {
 			style = "date"
 		}
