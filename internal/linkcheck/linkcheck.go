@@ -311,7 +311,32 @@ func (c *Checker) Check(ctx context.Context, targets []Target) map[string]*Resul
 	}
 	close(queue)
 	wg.Wait()
+	distrustDNS(results)
 	return results
+}
+
+// distrustDNS withdraws "host not found" verdicts when no host answered at
+// all: a resolver that finds nothing (no network, a sandbox) is not a run of
+// dead links.
+func distrustDNS(results map[string]*Result) {
+	var notFound []*Result
+	for _, r := range results {
+		switch {
+		case r.Cached || r.Verdict == Skipped:
+		case r.Status != 0:
+			return // a server answered: the resolver works
+		case r.Verdict == Broken && strings.HasPrefix(r.Reason, "host not found"):
+			notFound = append(notFound, r)
+		}
+	}
+	if len(notFound) < 3 {
+		return
+	}
+	for _, r := range notFound {
+		r.Verdict = Unknown
+		r.Reason += "; but no host could be resolved in this run: is the network down?"
+		r.noCache = true
+	}
 }
 
 var (

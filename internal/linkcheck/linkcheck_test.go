@@ -445,3 +445,21 @@ func TestReservedNamesNeverResolved(t *testing.T) {
 		t.Errorf("looked up %v, sent %d requests", lookups, c.Requests())
 	}
 }
+
+func TestNoHostResolves(t *testing.T) {
+	c := New(Options{Allow: loopbackOnly, Resolve: fakeDNS(nil), Retries: -1})
+	res := check(t, c, "https://a.fake-host.dev/", "https://b.fake-host.dev/", "https://c.fake-host.dev/")
+	for u, r := range res {
+		if r.Verdict != Unknown || !strings.Contains(r.Reason, "is the network down?") {
+			t.Errorf("%s: %s %q", u, r.Verdict, r.Reason)
+		}
+	}
+	// One dead host among working ones stays broken.
+	s := newServer(t)
+	opts := s.options()
+	c = New(opts)
+	res = check(t, c, s.url("/ok"), "http://nowhere.fake-host.dev/", "http://nothere.fake-host.dev/", "http://gone.fake-host.dev/")
+	if r := res["http://nowhere.fake-host.dev/"]; r.Verdict != Broken {
+		t.Errorf("a dead host next to a live one: %s %q", r.Verdict, r.Reason)
+	}
+}
