@@ -247,7 +247,12 @@ func (s *Slugger) Reserve(id string) {
 
 // Next returns the id of the next heading with this text.
 func (s *Slugger) Next(text string) string {
-	base := s.alg.Slug(text)
+	return s.Unique(s.alg.Slug(text))
+}
+
+// Unique returns the id of the next heading whose slug (Algorithm.Slug) is
+// base, numbering duplicates the way the platform does.
+func (s *Slugger) Unique(base string) string {
 	switch s.alg {
 	case Jekyll, Kramdown:
 		// kramdown counts per base id and does not check that base-n is
@@ -308,4 +313,23 @@ func splitCount(id string) (string, int) {
 		return id, 0
 	}
 	return id[:i], n
+}
+
+// EncodeURIComponent percent-encodes s as JavaScript's encodeURIComponent
+// does (markdownlint compares fragments in this form): every byte but ASCII
+// letters, digits and - _ . ! ~ * ' ( ) becomes %XX, upper-case.
+func EncodeURIComponent(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }

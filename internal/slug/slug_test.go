@@ -198,3 +198,29 @@ func TestParse(t *testing.T) {
 		t.Error("Parse(docusaurus): no error")
 	}
 }
+
+func TestUnique(t *testing.T) {
+	s := GitHub.New()
+	for _, want := range []string{"a", "a-1", "a-2"} {
+		if got := s.Unique("a"); got != want {
+			t.Errorf("Unique(a) = %q, want %q", got, want)
+		}
+	}
+	if got := s.Unique("b"); got != "b" {
+		t.Errorf("Unique(b) = %q", got)
+	}
+}
+
+func TestEncodeURIComponent(t *testing.T) {
+	// JavaScript: encodeURIComponent("a b/c?d#e") === "a%20b%2Fc%3Fd%23e".
+	for in, want := range map[string]string{
+		"abc-_.!~*'()": "abc-_.!~*'()",
+		"café":         "caf%C3%A9",
+		"a b/c?d#e":    "a%20b%2Fc%3Fd%23e",
+		"%41":          "%2541",
+	} {
+		if got := EncodeURIComponent(in); got != want {
+			t.Errorf("EncodeURIComponent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
