@@ -69,7 +69,7 @@ var assetExts = map[string]bool{
 }
 
 // Resolve finds where the link of the page file leads.
-func (s *Site) Resolve(file string, l Link) Resolution {
+func (s *Site) Resolve(file string, l Link) (res Resolution) {
 	dest := strings.TrimSpace(l.Dest)
 	if l.Base == FromPage && hasScheme(dest) {
 		if IsExternal(dest) {
@@ -138,6 +138,17 @@ func (s *Site) Resolve(file string, l Link) Resolution {
 		p = s.stripPrefix(p)
 	}
 	siteURLs := s.Kind == Jekyll || s.Kind == Hugo
+	if l.Base == HugoRef {
+		defer func() {
+			// Hugo looks a ref up by the page's base name when no path
+			// matches.
+			if res.Status == Missing {
+				if f, ok := s.PageNamed(p); ok {
+					res.Status, res.File, res.Why = Found, f, ""
+				}
+			}
+		}()
+	}
 	switch {
 	case abs && l.Base == HugoRef:
 		cands = append(cands, s.rootCandidates(p, true)...)

@@ -351,6 +351,7 @@ type urlIndex struct {
 	pages    map[string]string // normalized URL path -> file
 	sections map[string]bool   // first URL segments that hold pages
 	posts    map[string]string // Jekyll post base names (date-title) -> file
+	byBase   map[string][]string // page base names (bundles: their directory's) -> files
 }
 
 // normURL reduces the forms a page URL is written in to one key:
@@ -376,7 +377,7 @@ func skipDir(name string) bool {
 
 func (s *Site) index() *urlIndex {
 	return s.urls.get(struct{}{}, func() *urlIndex {
-		ui := &urlIndex{pages: map[string]string{}, sections: map[string]bool{}, posts: map[string]string{}}
+		ui := &urlIndex{pages: map[string]string{}, sections: map[string]bool{}, posts: map[string]string{}, byBase: map[string][]string{}}
 		if s.Root == "" {
 			return ui
 		}
@@ -397,6 +398,11 @@ func (s *Site) index() *urlIndex {
 			if ext != ".md" && ext != ".markdown" && ext != ".html" && ext != ".htm" {
 				return nil
 			}
+			base := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+			if base == "index" || base == "_index" {
+				base = filepath.Base(filepath.Dir(p))
+			}
+			ui.byBase[strings.ToLower(base)] = append(ui.byBase[strings.ToLower(base)], p)
 			if s.Kind == Jekyll && isPost(s.Root, p) {
 				base := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
 				ui.posts[base] = p
@@ -647,6 +653,16 @@ func (s *Site) Post(name string) (string, bool) {
 	}
 	p, ok := s.index().posts[name]
 	return p, ok
+}
+
+// PageNamed finds the one page whose file (or bundle directory) has this
+// base name, as Hugo's ref and GetPage do when no path matches.
+func (s *Site) PageNamed(name string) (string, bool) {
+	name = strings.ToLower(strings.TrimSuffix(path.Base(strings.TrimSuffix(name, "/")), path.Ext(name)))
+	if ps := s.index().byBase[name]; len(ps) == 1 {
+		return ps[0], true
+	}
+	return "", false
 }
 
 // URLPage finds the page served at a site URL path.
