@@ -1,0 +1,16 @@
+package rules
+
+// The markdownlint-compatible rules MD001 to MD024, in MD-number order.
+func init() {
+	mustRegister(
+		HeadingIncrement,         // MD001
+		HeadingStyle,             // MD003
+		NoMissingSpaceATX,        // MD018
+		NoMultipleSpaceATX,       // MD019
+		NoMissingSpaceClosedATX,  // MD020
+		NoMultipleSpaceClosedATX, // MD021
+		BlanksAroundHeadings,     // MD022
+		HeadingStartLeft,         // MD023
+		NoDuplicateHeading,       // MD024
+	)
+}

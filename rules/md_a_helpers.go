@@ -1,0 +1,370 @@
+package rules
+
+// Shared machinery of the markdownlint-compatible structure rules
+// (heading-increment … no-duplicate-heading): a line-oriented view of the
+// document that knows which lines are code, HTML or opaque template bodies,
+// and the anatomy of headings and list items that goldmark does not record.
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// slKind says what a line of the body is, for line-oriented rules.
+type slKind uint8
+
+const (
+	slFence    slKind = 1 << iota // the opening or closing fence of a fenced code block
+	slFenced                        // a content line of a fenced code block
+	slIndented                      // a line of an indented code block
+	slHTML                          // a line of an HTML block
+	slBody                          // a line inside the body of {% raw %}, {% highlight %} and the like
+	slFront                         // front matter (or the BOM line's start): not Markdown
+)
+
+// slCode is any line of a code block, fences included.
+const slCode = slFence | slFenced | slIndented
+
+// structLines is a line-oriented view of a document, built once per rule run in
+// linear time.
+type structLines struct {
+	doc    *Document
+	src    []byte
+	starts []int
+	kinds  []slKind
+	fenced []*ast.FencedCodeBlock // the block each slFenced/slFence line belongs to (nil otherwise)
+}
+
+func newStructLines(doc *Document) *structLines {
+	v := &structLines{doc: doc, src: doc.Source, starts: doc.LineStarts}
+	v.kinds = make([]slKind, len(v.starts))
+	for i := 0; i < len(v.starts) && v.starts[i] < doc.BodyStart; i++ {
+		if doc.FrontMatter != nil {
+			v.kinds[i] |= slFront
+		}
+	}
+	for _, t := range doc.Templates {
+		if t.Kind != "body" {
+			continue
+		}
+		// Every line that starts inside the body (the line of the opening
+		// tag is Markdown up to the tag).
+		for i := v.lineAt(t.Start); i < len(v.starts) && v.starts[i] < t.End; i++ {
+			if v.starts[i] >= t.Start {
+				v.kinds[i] |= slBody
+			}
+		}
+	}
+	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch b := n.(type) {
+		case *ast.FencedCodeBlock:
+			first, last, closed := v.fenceLines(b)
+			if v.fenced == nil {
+				v.fenced = make([]*ast.FencedCodeBlock, len(v.starts))
+			}
+			for i := first; i <= last; i++ {
+				v.fenced[i] = b
+				if i == first || i == last && closed {
+					v.kinds[i] |= slFence
+				} else {
+					v.kinds[i] |= slFenced
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			if l := b.Lines(); l.Len() > 0 {
+				for i := v.lineAt(l.At(0).Start); i <= v.lineAt(max(l.At(l.Len()-1).Stop-1, l.At(l.Len()-1).Start)); i++ {
+					v.kinds[i] |= slIndented
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			l := b.Lines()
+			if l.Len() > 0 {
+				last := v.lineAt(max(l.At(l.Len()-1).Stop-1, l.At(l.Len()-1).Start))
+				if b.HasClosure() {
+					last = v.lineAt(b.ClosureLine.Start)
+				}
+				for i := v.lineAt(l.At(0).Start); i <= last; i++ {
+					v.kinds[i] |= slHTML
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return v
+}
+
+// fenceLines returns the line indexes of a fenced code block's opening fence
+// and of its last line (the closing fence when closed is true, else its last
+// content line).
+func (v *structLines) fenceLines(b *ast.FencedCodeBlock) (first, last int, closed bool) {
+	first = v.lineAt(b.Pos())
+	last = first
+	if l := b.Lines(); l.Len() > 0 {
+		seg := l.At(l.Len() - 1)
+		last = v.lineAt(max(seg.Stop-1, seg.Start))
+	}
+	// The closing fence, if any, is the next line: the same fence character,
+	// at least as long as the opener, nothing but spaces after it.
+	open := b.Pos()
+	c := v.src[open]
+	n := 0
+	for open+n < len(v.src) && v.src[open+n] == c {
+		n++
+	}
+	if last+1 < len(v.starts) {
+		line := bytes.TrimLeft(v.text(last+1), " \t>")
+		k := 0
+		for k < len(line) && line[k] == c {
+			k++
+		}
+		if k >= n && len(bytes.TrimSpace(line[k:])) == 0 {
+			return first, last + 1, true
+		}
+	}
+	return first, last, false
+}
+
+// n returns the number of lines.
+func (v *structLines) n() int { return len(v.starts) }
+
+// lineAt returns the index of the line holding offset off.
+func (v *structLines) lineAt(off int) int {
+	return sort.Search(len(v.starts), func(i int) bool { return v.starts[i] > off }) - 1
+}
+
+// start returns the offset of line i.
+func (v *structLines) start(i int) int { return v.starts[i] }
+
+// end returns the offset of the end of line i, before its line ending.
+func (v *structLines) end(i int) int {
+	e := len(v.src)
+	if i+1 < len(v.starts) {
+		e = v.starts[i+1] - 1
+		if e > v.starts[i] && v.src[e-1] == '\r' {
+			e--
+		}
+	} else if e > v.starts[i] && v.src[e-1] == '\r' {
+		e--
+	}
+	return e
+}
+
+// next returns the offset of the start of the line after i (the end of the
+// source for the last line).
+func (v *structLines) next(i int) int {
+	if i+1 < len(v.starts) {
+		return v.starts[i+1]
+	}
+	return len(v.src)
+}
+
+// text returns line i without its line ending.
+func (v *structLines) text(i int) []byte { return v.src[v.starts[i]:v.end(i)] }
+
+// body reports whether line i is Markdown of the body: not front matter and
+// not the inside of an opaque template block.
+func (v *structLines) body(i int) bool { return v.kinds[i]&(slFront|slBody) == 0 }
+
+// blank reports whether line i holds only whitespace.
+func (v *structLines) blank(i int) bool { return len(bytes.TrimSpace(v.text(i))) == 0 }
+
+// isSpace reports a space or a tab.
+func slSpaceTab(c byte) bool { return c == ' ' || c == '\t' }
+
+// slUTF16Len is the length of b in UTF-16 code units, which is how
+// markdownlint (JavaScript) counts characters.
+func slUTF16Len(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// structHeading is the anatomy of a heading in the source.
+type structHeading struct {
+	node  *ast.Heading
+	level int
+	style string // "atx", "atx_closed" or "setext"
+	// start is the first '#' of an ATX heading or the first character of a
+	// setext heading's text.
+	start int
+	// The content, as goldmark sees it: from the first to the last
+	// character of the text (textStart == textEnd for an empty heading).
+	textStart, textEnd int
+	line, lastLine     int // first and last line index (a setext heading's underline is its last)
+	openEnd            int // ATX: the end of the opening '#' sequence
+	// ATX closed: the closing '#' sequence.
+	closeStart, closeEnd int
+}
+
+// headings returns the headings of the document in source order, with
+// those inside opaque template bodies left out (they are not parsed).
+func (v *structLines) headings() []structHeading {
+	var hs []structHeading
+	_ = ast.Walk(v.doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			switch n.Kind() {
+			case ast.KindParagraph, ast.KindTextBlock, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		}
+		hs = append(hs, v.heading(h))
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+func (v *structLines) heading(h *ast.Heading) structHeading {
+	src := v.src
+	m := structHeading{node: h, level: h.Level, start: h.Pos()}
+	lines := h.Lines()
+	if lines.Len() > 0 {
+		m.textStart, m.textEnd = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	}
+	m.line = v.lineAt(m.start)
+	// An ATX heading starts at its '#'s, before its text; a setext
+	// heading starts with its text.
+	if lines.Len() > 0 && lines.At(0).Start == h.Pos() {
+		m.style = "setext"
+		m.lastLine = v.lineAt(m.textEnd) + 1
+		if m.lastLine >= v.n() {
+			m.lastLine = v.n() - 1
+		}
+		return m
+	}
+	m.style = "atx"
+	m.lastLine = m.line
+	i := m.start
+	for i < len(src) && src[i] == '#' {
+		i++
+	}
+	m.openEnd = i
+	if lines.Len() == 0 {
+		m.textStart, m.textEnd = i, i
+	}
+	// A closing sequence follows the content after whitespace.
+	end := v.end(m.line)
+	j := max(m.textEnd, m.openEnd)
+	for j < end && slSpaceTab(src[j]) {
+		j++
+	}
+	if j < end && src[j] == '#' && (j > m.textEnd || lines.Len() == 0) {
+		k := j
+		for k < end && src[k] == '#' {
+			k++
+		}
+		if len(bytes.TrimSpace(src[k:end])) == 0 && (lines.Len() > 0 || j > m.openEnd) {
+			m.style = "atx_closed"
+			m.closeStart, m.closeEnd = j, k
+		}
+	}
+	return m
+}
+
+// containerStart returns the offset where the innermost container of node
+// n (block quotes and list items among its ancestors) starts its content on
+// line i: the column from which a block's own indentation counts. ok is
+// false when the line does not carry the container prefixes (a lazy
+// continuation line).
+func (v *structLines) containerStart(n ast.Node, i int) (int, bool) {
+	var chain []ast.Node
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindBlockquote, ast.KindListItem:
+			chain = append(chain, p)
+		}
+	}
+	src := v.src
+	pos, end := v.start(i), v.end(i)
+	for k := len(chain) - 1; k >= 0; k-- {
+		switch c := chain[k].(type) {
+		case *ast.Blockquote:
+			j := pos
+			for j < end && j-pos < 3 && src[j] == ' ' {
+				j++
+			}
+			if j >= end || src[j] != '>' {
+				return pos, false
+			}
+			j++
+			if j < end && slSpaceTab(src[j]) {
+				j++
+			}
+			pos = j
+		case *ast.ListItem:
+			if v.lineAt(c.Pos()) == i {
+				pos = c.Pos() + slMarkerWidth(src, c.Pos())
+				for pos < end && src[pos] == ' ' && pos-c.Pos() < c.Offset {
+					pos++
+				}
+				// goldmark's Offset counts from the container's start.
+				continue
+			}
+			j := pos
+			for j < end && src[j] == ' ' && j-pos < c.Offset {
+				j++
+			}
+			if j-pos < c.Offset && j < end {
+				return pos, false
+			}
+			pos = j
+		}
+	}
+	return pos, true
+}
+
+// slMarkerWidth returns the length of the list marker at src[i]: one byte
+// for a bullet, the digits and the delimiter for an ordered item.
+func slMarkerWidth(src []byte, i int) int {
+	j := i
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	if j > i {
+		return j - i + 1
+	}
+	return 1
+}
+
+// slRegexps compiles option regexps once per distinct pattern, so that a
+// rule never compiles a regexp per file.
+var slRegexps sync.Map // string -> *regexp.Regexp or error
+
+func slRegexp(pattern string) (*regexp.Regexp, error) {
+	if v, ok := slRegexps.Load(pattern); ok {
+		if re, ok := v.(*regexp.Regexp); ok {
+			return re, nil
+		}
+		return nil, v.(error)
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		slRegexps.Store(pattern, err)
+		return nil, err
+	}
+	slRegexps.Store(pattern, re)
+	return re, nil
+}
