@@ -5,6 +5,15 @@ func init() {
 	mustRegister(
 		HeadingIncrement,         // MD001
 		HeadingStyle,             // MD003
+		ULStyle,                  // MD004
+		ListIndent,               // MD005
+		ULIndent,                 // MD007
+		NoTrailingSpaces,         // MD009
+		NoHardTabs,               // MD010
+		NoReversedLinks,          // MD011
+		NoMultipleBlanks,         // MD012
+		LineLength,               // MD013
+		CommandsShowOutput,       // MD014
 		NoMissingSpaceATX,        // MD018
 		NoMultipleSpaceATX,       // MD019
 		NoMissingSpaceClosedATX,  // MD020

@@ -13,6 +13,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/postlint/postlint/internal/fix"
+	"github.com/postlint/postlint/internal/markdown"
 )
 
 // slKind says what a line of the body is, for line-oriented rules.
@@ -43,8 +46,14 @@ type structLines struct {
 func newStructLines(doc *Document) *structLines {
 	v := &structLines{doc: doc, src: doc.Source, starts: doc.LineStarts}
 	v.kinds = make([]slKind, len(v.starts))
-	for i := 0; i < len(v.starts) && v.starts[i] < doc.BodyStart; i++ {
-		if doc.FrontMatter != nil {
+	if doc.FrontMatter != nil {
+		i := 0
+		for ; i < len(v.starts) && v.starts[i] < doc.BodyStart; i++ {
+			v.kinds[i] |= slFront
+		}
+		// markdownlint's front matter takes the blank lines after the
+		// closing delimiter with it; they are not counted as the body's.
+		for ; i < len(v.starts) && v.blank(i); i++ {
 			v.kinds[i] |= slFront
 		}
 	}
@@ -367,4 +376,95 @@ func slRegexp(pattern string) (*regexp.Regexp, error) {
 	}
 	slRegexps.Store(pattern, re)
 	return re, nil
+}
+
+// lists returns the lists of the document in source order (a list before
+// the lists nested in it).
+func (v *structLines) lists() []*ast.List {
+	var ls []*ast.List
+	_ = ast.Walk(v.doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindList:
+			ls = append(ls, n.(*ast.List))
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return ls
+}
+
+// column returns the column (0-based, in bytes) of offset off in its line.
+func (v *structLines) column(off int) int { return off - v.start(v.lineAt(off)) }
+
+// structureKept reports whether applying edits to the document leaves its
+// block structure as it is: the same blocks, nested the same way, with the
+// same number of lines. Fixes that move indentation check it, so that they
+// never pull a paragraph into a list item or push one out.
+func (v *structLines) structureKept(edits []Edit) bool {
+	if len(edits) == 0 {
+		return true
+	}
+	// Parse what the document parsed: opaque template bodies blanked.
+	base := v.src
+	for _, t := range v.doc.Templates {
+		if t.Kind != "body" {
+			continue
+		}
+		if &base[0] == &v.src[0] {
+			base = bytes.Clone(v.src)
+		}
+		for k := t.Start; k < t.End; k++ {
+			if c := base[k]; c != '\n' && c != '\r' {
+				base[k] = ' '
+			}
+		}
+	}
+	fe := make([]fix.Edit, len(edits))
+	for i, e := range edits {
+		fe[i] = fix.Edit{Start: e.Start, End: e.End, New: e.NewText}
+	}
+	sort.Slice(fe, func(i, j int) bool { return fe[i].Start < fe[j].Start })
+	if fix.Validate(fe, len(base)) != nil {
+		return false
+	}
+	changed, _ := markdown.Parse(fix.Apply(base, fe), v.doc.BodyStart)
+	return bytes.Equal(blockSignature(v.doc.AST), blockSignature(changed))
+}
+
+// blockSignature describes the block tree of a document: each block's kind,
+// depth, line count, and for lists their type and looseness.
+func blockSignature(root ast.Node) []byte {
+	var b []byte
+	depth := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() != ast.TypeBlock {
+			return ast.WalkSkipChildren, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		b = append(b, byte(depth))
+		b = append(b, n.Kind().String()...)
+		if l := n.Lines(); l != nil {
+			b = append(b, byte(l.Len()), byte(l.Len()>>8))
+		}
+		switch x := n.(type) {
+		case *ast.List:
+			if x.IsTight {
+				b = append(b, 't')
+			}
+			b = append(b, x.Marker)
+		case *ast.Heading:
+			b = append(b, byte(x.Level))
+		}
+		b = append(b, ';')
+		return ast.WalkContinue, nil
+	})
+	return b
 }
