@@ -23,11 +23,11 @@ type slKind uint8
 
 const (
 	slFence    slKind = 1 << iota // the opening or closing fence of a fenced code block
-	slFenced                        // a content line of a fenced code block
-	slIndented                      // a line of an indented code block
-	slHTML                          // a line of an HTML block
-	slBody                          // a line inside the body of {% raw %}, {% highlight %} and the like
-	slFront                         // front matter (or the BOM line's start): not Markdown
+	slFenced                      // a content line of a fenced code block
+	slIndented                    // a line of an indented code block
+	slHTML                        // a line of an HTML block
+	slBody                        // a line inside the body of {% raw %}, {% highlight %} and the like
+	slFront                       // front matter (or the BOM line's start): not Markdown
 )
 
 // slCode is any line of a code block, fences included.

@@ -47,8 +47,10 @@ indentation that decides nesting and code blocks becomes the spaces up to the ne
 			{Bad: "Some text\n\n\t* hard tab used to indent the list item", Good: "Some text\n\n    * spaces used to indent the list item"},
 		},
 	},
-	Options: func() any { return &NoHardTabsOptions{CodeBlocks: true, IgnoreCodeLanguages: []string{}, SpacesPerTab: 1} },
-	Run:     runNoHardTabs,
+	Options: func() any {
+		return &NoHardTabsOptions{CodeBlocks: true, IgnoreCodeLanguages: []string{}, SpacesPerTab: 1}
+	},
+	Run: runNoHardTabs,
 }
 
 func runNoHardTabs(pass *Pass) error {
