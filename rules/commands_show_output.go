@@ -1,9 +1,5 @@
 package rules
 
-import (
-	"github.com/yuin/goldmark/ast"
-)
-
 // CommandsShowOutput is markdownlint's MD014.
 var CommandsShowOutput = &Rule{
 	Name:     "commands-show-output",
@@ -27,15 +23,8 @@ fine. The fix removes the prompts.`,
 
 func runCommandsShowOutput(pass *Pass) error {
 	src := pass.Source
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
-		default:
-			return ast.WalkContinue, nil
-		}
+	v := newStructLines(pass.Document)
+	for _, n := range v.codeBlocks {
 		type prompt struct{ start, end int }
 		var prompts []prompt
 		all := true
@@ -64,7 +53,7 @@ func runCommandsShowOutput(pass *Pass) error {
 			prompts = append(prompts, prompt{i, j})
 		}
 		if !all {
-			return ast.WalkSkipChildren, nil
+			continue
 		}
 		for _, p := range prompts {
 			if pass.InTemplate(p.start, p.end) {
@@ -77,7 +66,6 @@ func runCommandsShowOutput(pass *Pass) error {
 				Fix:     &Fix{Message: "remove the prompt", Edits: []Edit{{Start: p.start, End: p.end}}},
 			})
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 	return nil
 }

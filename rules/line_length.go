@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/postlint/postlint/internal/markdown"
 )
@@ -66,65 +65,77 @@ func runLineLength(pass *Pass) error {
 	o := OptionsOf[LineLengthOptions](pass)
 	v := newStructLines(pass.Document)
 	n := v.n()
+	// Most lines are short: find the candidates first (a line is never
+	// longer in UTF-16 units than in bytes).
+	limit := o.LineLength
+	for _, l := range []int{o.HeadingLineLength, o.CodeBlockLineLength} {
+		if l > 0 && (limit <= 0 || l < limit) {
+			limit = l
+		}
+	}
+	if limit <= 0 {
+		return nil
+	}
+	var long []int
+	for i := 0; i < n; i++ {
+		if v.kinds[i]&slFront == 0 && v.end(i)-v.start(i) > limit {
+			long = append(long, i)
+		}
+	}
+	if len(long) == 0 {
+		return nil
+	}
+
 	heading := make([]bool, n)
 	table := make([]bool, n)
 	linkLine := make([]bool, n)
 	dataLine := make([]bool, n)
 	footnote := make([]bool, n)
-	for _, h := range v.headings() {
-		for i := h.line; i <= h.lastLine; i++ {
-			heading[i] = true
-		}
-	}
 	mark := func(set []bool, from, to int) {
 		for i := v.lineAt(from); i <= v.lineAt(max(from, to)); i++ {
 			set[i] = true
 		}
 	}
-	_ = ast.Walk(pass.AST, func(nd ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for _, h := range v.headings() {
+		for i := h.line; i <= h.lastLine; i++ {
+			heading[i] = true
 		}
+	}
+	for _, t := range v.tables {
+		end := t.Pos()
+		if last := t.LastChild(); last != nil {
+			end = max(end, last.Pos())
+		}
+		mark(table, t.Pos(), end)
+	}
+	for _, f := range v.footnotes {
+		// A footnote definition is a definition, as markdownlint sees it:
+		// all its lines.
+		mark(footnote, f.Pos(), v.start(lastContentLine(v, f)))
+	}
+	for _, p := range v.paragraphs {
+		// Text directly in the paragraph (not in links, emphasis or code)
+		// makes a line more than "just a link".
+		for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok && t.Segment.Stop > t.Segment.Start {
+				mark(dataLine, t.Segment.Start, t.Segment.Stop-1)
+			}
+		}
+	}
+	v.walkInlines(func(nd ast.Node) bool {
 		switch nd.Kind() {
-		case east.KindTable:
-			last := nd.LastChild()
-			for last != nil && last.LastChild() != nil && last.Kind() != east.KindTableRow && last.Kind() != east.KindTableHeader {
-				last = last.LastChild()
-			}
-			end := nd.Pos()
-			if last != nil {
-				end = max(end, last.Pos())
-			}
-			mark(table, nd.Pos(), end)
 		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
 			end := max(markdown.InlineEnd(nd), nd.Pos())
 			if l, ok := markdown.ParseInlineLink(v.src, nd); ok {
 				end = l.End - 1
 			}
 			mark(linkLine, nd.Pos(), end)
-			return ast.WalkSkipChildren, nil
-		case east.KindFootnote:
-			// A footnote definition is a definition, as markdownlint
-			// sees it: all its lines.
-			for i := v.lineAt(nd.Pos()); i <= lastContentLine(v, nd); i++ {
-				footnote[i] = true
-			}
-		case ast.KindParagraph, ast.KindTextBlock:
-			// Text directly in the paragraph (not in links, emphasis or
-			// code) makes a line more than "just a link".
-			for c := nd.FirstChild(); c != nil; c = c.NextSibling() {
-				if t, ok := c.(*ast.Text); ok && t.Segment.Stop > t.Segment.Start {
-					mark(dataLine, t.Segment.Start, t.Segment.Stop-1)
-				}
-			}
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	defs := definitionLines(v)
-	for i := 0; i < n; i++ {
-		if v.kinds[i]&slFront != 0 {
-			continue
-		}
+	for _, i := range long {
 		code := v.kinds[i]&(slCode|slBody) != 0
 		limit := o.LineLength
 		switch {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -35,18 +36,20 @@ together leaves the document's structure as it is.`,
 
 func runListIndent(pass *Pass) error {
 	v := newStructLines(pass.Document)
+	var groups [][]Diagnostic
+	var edits [][]Edit
 	for _, l := range v.lists() {
 		first := l.FirstChild()
 		if first == nil {
 			continue
 		}
-		expected := v.column(first.Pos())
+		expected := v.column(v.markerPos(first))
 		expectedEnd := 0
 		endMatching := false
 		var ds []Diagnostic
 		fixable := true
 		for item := first; item != nil; item = item.NextSibling() {
-			pos := item.Pos()
+			pos := v.markerPos(item)
 			line := v.lineAt(pos)
 			actual := v.column(pos)
 			d := Diagnostic{Start: v.start(line), End: pos + slMarkerWidth(v.src, pos)}
@@ -83,30 +86,26 @@ func runListIndent(pass *Pass) error {
 			}
 			ds = append(ds, d)
 		}
-		if fixable {
-			var edits []Edit
-			for _, d := range ds {
-				if d.Fix != nil {
-					edits = append(edits, d.Fix.Edits...)
-				}
-			}
-			fixable = v.structureKept(edits)
-		}
+		var listEdits []Edit
 		for _, d := range ds {
-			if !fixable {
-				d.Fix = nil
+			if d.Fix != nil && fixable {
+				listEdits = append(listEdits, d.Fix.Edits...)
 			}
-			pass.Report(d)
+		}
+		if len(ds) > 0 {
+			groups = append(groups, ds)
+			edits = append(edits, listEdits)
 		}
 	}
+	reportSafe(pass, v, groups, edits)
 	return nil
 }
 
 // shiftMarker returns the edit that moves the marker of item from column
 // actual to column want by removing or adding spaces before it.
 func shiftMarker(v *structLines, item ast.Node, actual, want int) (Edit, bool) {
-	pos := item.Pos()
-	if want < 0 {
+	pos := v.markerPos(item)
+	if want < 0 || bytes.IndexByte(v.src[v.start(v.lineAt(pos)):pos], '\t') >= 0 {
 		return Edit{}, false
 	}
 	if actual > want {
@@ -118,4 +117,20 @@ func shiftMarker(v *structLines, item ast.Node, actual, want int) (Edit, bool) {
 		return Edit{Start: pos - (actual - want), End: pos}, true
 	}
 	return Edit{Start: pos, End: pos, NewText: strings.Repeat(" ", want-actual)}, true
+}
+
+// reportSafe reports groups of diagnostics (one group per list), keeping the
+// fixes of the groups whose edits, applied with the others kept, leave the
+// document's structure as it is (see safeGroups). A group without edits is
+// reported without fixes.
+func reportSafe(pass *Pass, v *structLines, groups [][]Diagnostic, edits [][]Edit) {
+	ok := v.safeGroups(edits)
+	for i, ds := range groups {
+		for _, d := range ds {
+			if !ok[i] {
+				d.Fix = nil
+			}
+			pass.Report(d)
+		}
+	}
 }

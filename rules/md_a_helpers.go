@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/postlint/postlint/internal/fix"
 	"github.com/postlint/postlint/internal/markdown"
@@ -33,17 +34,53 @@ const (
 // slCode is any line of a code block, fences included.
 const slCode = slFence | slFenced | slIndented
 
-// structLines is a line-oriented view of a document, built once per rule run in
-// linear time.
+// structLines is a line-oriented view of a document, built in linear time
+// and read-only once built.
 type structLines struct {
 	doc    *Document
 	src    []byte
 	starts []int
 	kinds  []slKind
-	fenced []*ast.FencedCodeBlock // the block each slFenced/slFence line belongs to (nil otherwise)
+	// The blocks of the document in source order (footnote definitions,
+	// which goldmark moves to the end, last).
+	headingNodes []*ast.Heading
+	listNodes    []*ast.List
+	paragraphs   []ast.Node // paragraphs and the text of tight list items
+	tables       []ast.Node
+	footnotes    []ast.Node
+	codeBlocks   []ast.Node // fenced and indented
 }
 
+// structCache keeps the views of the documents being linted, so that the
+// rules that run one after another on a document build its view once. It
+// holds the most recent documents only (a few per worker).
+var structCache struct {
+	sync.Mutex
+	docs  [32]*Document
+	views [32]*structLines
+	next  int
+}
+
+// newStructLines returns the line view of doc, built on first use.
 func newStructLines(doc *Document) *structLines {
+	structCache.Lock()
+	for i, d := range structCache.docs {
+		if d == doc {
+			v := structCache.views[i]
+			structCache.Unlock()
+			return v
+		}
+	}
+	structCache.Unlock()
+	v := buildStructLines(doc)
+	structCache.Lock()
+	structCache.docs[structCache.next], structCache.views[structCache.next] = doc, v
+	structCache.next = (structCache.next + 1) % len(structCache.docs)
+	structCache.Unlock()
+	return v
+}
+
+func buildStructLines(doc *Document) *structLines {
 	v := &structLines{doc: doc, src: doc.Source, starts: doc.LineStarts}
 	v.kinds = make([]slKind, len(v.starts))
 	if doc.FrontMatter != nil {
@@ -69,32 +106,32 @@ func newStructLines(doc *Document) *structLines {
 			}
 		}
 	}
-	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch b := n.(type) {
+	v.walkBlocks(doc.AST)
+	return v
+}
+
+// walkBlocks records the blocks under n (never their inline content, which
+// most rules do not need).
+func (v *structLines) walkBlocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch b := c.(type) {
 		case *ast.FencedCodeBlock:
+			v.codeBlocks = append(v.codeBlocks, b)
 			first, last, closed := v.fenceLines(b)
-			if v.fenced == nil {
-				v.fenced = make([]*ast.FencedCodeBlock, len(v.starts))
-			}
 			for i := first; i <= last; i++ {
-				v.fenced[i] = b
 				if i == first || i == last && closed {
 					v.kinds[i] |= slFence
 				} else {
 					v.kinds[i] |= slFenced
 				}
 			}
-			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
+			v.codeBlocks = append(v.codeBlocks, b)
 			if l := b.Lines(); l.Len() > 0 {
 				for i := v.lineAt(l.At(0).Start); i <= v.lineAt(max(l.At(l.Len()-1).Stop-1, l.At(l.Len()-1).Start)); i++ {
 					v.kinds[i] |= slIndented
 				}
 			}
-			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			l := b.Lines()
 			if l.Len() > 0 {
@@ -106,11 +143,27 @@ func newStructLines(doc *Document) *structLines {
 					v.kinds[i] |= slHTML
 				}
 			}
-			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			v.headingNodes = append(v.headingNodes, b)
+		case *ast.Paragraph, *ast.TextBlock:
+			v.paragraphs = append(v.paragraphs, b)
+		case *ast.List:
+			v.listNodes = append(v.listNodes, b)
+			v.walkBlocks(b)
+		default:
+			switch c.Kind() {
+			case east.KindTable:
+				v.tables = append(v.tables, c)
+			case east.KindFootnote:
+				v.footnotes = append(v.footnotes, c)
+				v.walkBlocks(c)
+			default:
+				if c.Type() == ast.TypeBlock {
+					v.walkBlocks(c)
+				}
+			}
 		}
-		return ast.WalkContinue, nil
-	})
-	return v
+	}
 }
 
 // fenceLines returns the line indexes of a fenced code block's opening fence
@@ -227,22 +280,10 @@ type structHeading struct {
 // headings returns the headings of the document in source order, with
 // those inside opaque template bodies left out (they are not parsed).
 func (v *structLines) headings() []structHeading {
-	var hs []structHeading
-	_ = ast.Walk(v.doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		h, ok := n.(*ast.Heading)
-		if !ok {
-			switch n.Kind() {
-			case ast.KindParagraph, ast.KindTextBlock, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
-				return ast.WalkSkipChildren, nil
-			}
-			return ast.WalkContinue, nil
-		}
-		hs = append(hs, v.heading(h))
-		return ast.WalkSkipChildren, nil
-	})
+	hs := make([]structHeading, len(v.headingNodes))
+	for i, h := range v.headingNodes {
+		hs[i] = v.heading(h)
+	}
 	return hs
 }
 
@@ -380,22 +421,7 @@ func slRegexp(pattern string) (*regexp.Regexp, error) {
 
 // lists returns the lists of the document in source order (a list before
 // the lists nested in it).
-func (v *structLines) lists() []*ast.List {
-	var ls []*ast.List
-	_ = ast.Walk(v.doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindList:
-			ls = append(ls, n.(*ast.List))
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return ls
-}
+func (v *structLines) lists() []*ast.List { return v.listNodes }
 
 // column returns the column (0-based, in bytes) of offset off in its line.
 func (v *structLines) column(off int) int { return off - v.start(v.lineAt(off)) }
@@ -436,12 +462,12 @@ func (v *structLines) structureKept(edits []Edit) bool {
 }
 
 // blockSignature describes the block tree of a document: each block's kind,
-// depth, line count, and for lists their type and looseness.
+// depth, line count, and for lists whether they are ordered and loose.
 func blockSignature(root ast.Node) []byte {
 	var b []byte
 	depth := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Type() != ast.TypeBlock {
+		if n.Type() == ast.TypeInline {
 			return ast.WalkSkipChildren, nil
 		}
 		if !entering {
@@ -459,7 +485,9 @@ func blockSignature(root ast.Node) []byte {
 			if x.IsTight {
 				b = append(b, 't')
 			}
-			b = append(b, x.Marker)
+			if x.IsOrdered() {
+				b = append(b, 'o')
+			}
 		case *ast.Heading:
 			b = append(b, byte(x.Level))
 		}
@@ -467,4 +495,114 @@ func blockSignature(root ast.Node) []byte {
 		return ast.WalkContinue, nil
 	})
 	return b
+}
+
+// markerPos returns the offset of the marker of a list item. goldmark's
+// Pos() counts a tab in the indentation as the columns it spans, which
+// lands past the marker; the marker is then found on the same line, before.
+func (v *structLines) markerPos(item ast.Node) int {
+	list, _ := item.Parent().(*ast.List)
+	p := item.Pos()
+	if p < 0 || p >= len(v.src) || list == nil {
+		return max(p, 0)
+	}
+	isMarker := func(k int) bool {
+		if list.IsOrdered() {
+			if v.src[k] < '0' || v.src[k] > '9' || k > 0 && v.src[k-1] >= '0' && v.src[k-1] <= '9' {
+				return false
+			}
+			e := k
+			for e < len(v.src) && v.src[e] >= '0' && v.src[e] <= '9' {
+				e++
+			}
+			return e < len(v.src) && v.src[e] == list.Marker
+		}
+		return v.src[k] == list.Marker && (k+1 == len(v.src) || v.src[k+1] == ' ' || v.src[k+1] == '\t' || v.src[k+1] == '\n' || v.src[k+1] == '\r')
+	}
+	if isMarker(p) {
+		return p
+	}
+	for k, start := p-1, v.start(v.lineAt(p)); k >= start; k-- {
+		if isMarker(k) {
+			return k
+		}
+	}
+	return p
+}
+
+// maxStructureChecks bounds the parses safeGroups spends on one document.
+const maxStructureChecks = 32
+
+// safeGroups returns which groups of edits (the fixes of one list, say) may
+// be offered: those that, applied together with the groups before them that
+// were accepted, keep the document's structure. When everything together
+// keeps it, that is one parse; otherwise groups are tried in order, and
+// past maxStructureChecks parses the rest is refused.
+func (v *structLines) safeGroups(groups [][]Edit) []bool {
+	ok := make([]bool, len(groups))
+	var all []Edit
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	if len(all) == 0 || v.structureKept(all) {
+		for i, g := range groups {
+			ok[i] = len(g) > 0
+		}
+		return ok
+	}
+	var accepted []Edit
+	checks := 1
+	for i, g := range groups {
+		if len(g) == 0 || checks >= maxStructureChecks {
+			continue
+		}
+		checks++
+		try := append(append([]Edit(nil), accepted...), g...)
+		if v.structureKept(try) {
+			accepted, ok[i] = try, true
+		}
+	}
+	return ok
+}
+
+// walkInlines calls fn for every inline node of the paragraphs, headings
+// and tables of the document (not in source order); fn returns whether to
+// descend into the node's children.
+func (v *structLines) walkInlines(fn func(n ast.Node) bool) {
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() != ast.TypeInline {
+				walk(c) // table rows and cells
+				continue
+			}
+			if fn(c) {
+				walk(c)
+			}
+		}
+	}
+	for _, p := range v.paragraphs {
+		walk(p)
+	}
+	for _, h := range v.headingNodes {
+		walk(h)
+	}
+	for _, t := range v.tables {
+		walk(t)
+	}
+}
+
+// codeSpans returns the ranges of the code spans of the document, sorted,
+// backticks included.
+func (v *structLines) codeSpans() [][2]int {
+	var spans [][2]int
+	v.walkInlines(func(n ast.Node) bool {
+		if n.Kind() == ast.KindCodeSpan {
+			spans = append(spans, [2]int{n.Pos(), codeSpanEnd(v.src, n)})
+			return false
+		}
+		return true
+	})
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	return spans
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -67,45 +68,35 @@ func runNoHardTabs(pass *Pass) error {
 		contentStart[i] = -1
 	}
 	skipLine := make([]bool, v.n())
+	for _, b := range v.codeBlocks {
+		skip := !opts.CodeBlocks
+		if fb, ok := b.(*ast.FencedCodeBlock); ok && opts.CodeBlocks && len(ignore) > 0 {
+			lang := ""
+			if fb.Info != nil {
+				lang = strings.ToLower(strings.Fields(string(fb.Info.Segment.Value(v.src)) + " ")[0])
+			}
+			skip = lang == "" || ignore[lang]
+		}
+		l := b.Lines()
+		for k := 0; k < l.Len(); k++ {
+			seg := l.At(k)
+			i := v.lineAt(seg.Start)
+			contentStart[i] = seg.Start
+			if skip {
+				skipLine[i] = true
+			}
+		}
+	}
 	var spans [][2]int // code spans, when they are excluded
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch b := n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			skip := !opts.CodeBlocks
-			if fb, ok := b.(*ast.FencedCodeBlock); ok && opts.CodeBlocks && len(ignore) > 0 {
-				lang := ""
-				if fb.Info != nil {
-					lang = strings.ToLower(strings.Fields(string(fb.Info.Segment.Value(v.src)) + " ")[0])
-				}
-				skip = lang == "" || ignore[lang]
-			}
-			l := b.Lines()
-			for k := 0; k < l.Len(); k++ {
-				seg := l.At(k)
-				i := v.lineAt(seg.Start)
-				contentStart[i] = seg.Start
-				if skip {
-					skipLine[i] = true
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan:
-			if !opts.CodeBlocks {
-				spans = append(spans, [2]int{b.Pos(), codeSpanEnd(v.src, b)})
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	if !opts.CodeBlocks {
+		spans = v.codeSpans()
+	}
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || skipLine[i] {
 			continue
 		}
 		line := v.text(i)
-		if strings.IndexByte(string(line), '\t') < 0 {
+		if bytes.IndexByte(line, '\t') < 0 {
 			continue
 		}
 		start := v.start(i)

@@ -45,7 +45,7 @@ func runNoMissingSpaceClosedATX(pass *Pass) error {
 			continue
 		}
 		line := v.text(i)
-		if len(line) < 2 || line[0] != '#' {
+		if len(line) < 2 || line[0] != '#' || !endsWithHash(line) {
 			continue
 		}
 		m := closedATXLine.FindSubmatchIndex(line)

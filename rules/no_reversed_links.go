@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"sort"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // NoReversedLinks is markdownlint's MD011: (text)[url] is a link written
@@ -35,22 +33,14 @@ var reversedLink = regexp.MustCompile(`\(([^()]+)\)\[([^\]^][^\]]*)\]`)
 
 func runNoReversedLinks(pass *Pass) error {
 	v := newStructLines(pass.Document)
-	src := v.src
-	var spans [][2]int // code spans
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind() == ast.KindCodeSpan {
-			spans = append(spans, [2]int{n.Pos(), codeSpanEnd(src, n)})
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	var spans [][2]int // code spans, found when first needed
+	spansDone := false
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || v.kinds[i]&slCode != 0 {
 			continue
 		}
 		line := v.text(i)
-		if bytes.IndexByte(line, '(') < 0 {
+		if !bytes.Contains(line, []byte(")[")) {
 			continue
 		}
 		start := v.start(i)
@@ -72,6 +62,9 @@ func runNoReversedLinks(pass *Pass) error {
 				continue
 			}
 			s, e := start+m[0], start+m[1]
+			if !spansDone {
+				spans, spansDone = v.codeSpans(), true
+			}
 			if pass.InTemplate(s, e) || overlapsSpan(spans, s, e) {
 				continue
 			}

@@ -82,36 +82,31 @@ func runNoTrailingSpaces(pass *Pass) error {
 	if opts.ListItemEmptyLines {
 		emptyListLines = make([]bool, v.n())
 	}
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for _, n := range v.paragraphs {
+		if l := n.Lines(); l.Len() > 1 {
+			for k := 0; k < l.Len()-1; k++ {
+				breakLines[v.lineAt(l.At(k).Start)] = true
+			}
 		}
-		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock:
-			if l := n.Lines(); l.Len() > 1 {
-				for k := 0; k < l.Len()-1; k++ {
-					breakLines[v.lineAt(l.At(k).Start)] = true
-				}
-			}
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if c.Kind() == ast.KindCodeSpan {
-					s, e := v.lineAt(c.Pos()), v.lineAt(max(markdownInlineEnd(c), c.Pos()))
-					for k := s; k < e; k++ {
-						codeSpanLines[k] = true
-					}
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case ast.KindList:
-			if emptyListLines != nil {
-				s, e := v.lineAt(n.Pos()), lastContentLine(v, n)
-				for k := s; k <= e; k++ {
-					emptyListLines[k] = true
+		if !opts.Strict {
+			continue
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == ast.KindCodeSpan {
+				s, e := v.lineAt(c.Pos()), v.lineAt(max(markdownInlineEnd(c), c.Pos()))
+				for k := s; k < e; k++ {
+					codeSpanLines[k] = true
 				}
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	if emptyListLines != nil {
+		for _, n := range v.listNodes {
+			for k := v.lineAt(n.Pos()); k <= lastContentLine(v, n); k++ {
+				emptyListLines[k] = true
+			}
+		}
+	}
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || !opts.CodeBlocks && v.kinds[i]&(slFenced|slIndented) != 0 {
 			continue

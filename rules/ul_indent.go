@@ -52,6 +52,8 @@ parent, and no line may move in or out of it.`,
 func runULIndent(pass *Pass) error {
 	opts := OptionsOf[ULIndentOptions](pass)
 	v := newStructLines(pass.Document)
+	var groups [][]Diagnostic
+	var edits [][]Edit
 	for _, l := range v.lists() {
 		if l.IsOrdered() {
 			continue
@@ -91,9 +93,9 @@ func runULIndent(pass *Pass) error {
 		}
 		var ds []Diagnostic
 		fixable := true
-		var edits []Edit
+		var listEdits []Edit
 		for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-			pos := item.Pos()
+			pos := v.markerPos(item)
 			line := v.lineAt(pos)
 			base := quoteEnd(v, line, quotes)
 			actual := pos - base
@@ -107,22 +109,21 @@ func runULIndent(pass *Pass) error {
 			}
 			if edit, ok := shiftMarker(v, item, actual, expected); ok && actual >= 0 {
 				d.Fix = &Fix{Message: fmt.Sprintf("indent by %d", expected), Edits: []Edit{edit}}
-				edits = append(edits, edit)
+				listEdits = append(listEdits, edit)
 			} else {
 				fixable = false
 			}
 			ds = append(ds, d)
 		}
-		if fixable {
-			fixable = v.structureKept(edits)
+		if !fixable {
+			listEdits = nil
 		}
-		for _, d := range ds {
-			if !fixable {
-				d.Fix = nil
-			}
-			pass.Report(d)
+		if len(ds) > 0 {
+			groups = append(groups, ds)
+			edits = append(edits, listEdits)
 		}
 	}
+	reportSafe(pass, v, groups, edits)
 	return nil
 }
 

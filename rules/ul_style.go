@@ -71,6 +71,11 @@ func runULStyle(pass *Pass) error {
 	expected := style
 	var nesting []string // sublist: the bullet style of each nesting level
 	v := newStructLines(pass.Document)
+	// The diagnostics of each list, and their edits: changing bullets can
+	// merge a list with the next one, so fixes are checked to keep the
+	// document's structure.
+	var groups [][]Diagnostic
+	var edits [][]Edit
 	for _, l := range v.lists() {
 		if l.IsOrdered() {
 			continue
@@ -86,8 +91,10 @@ func runULStyle(pass *Pass) error {
 				nesting = append(nesting, "")
 			}
 		}
+		var ds []Diagnostic
+		var es []Edit
 		for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-			pos := item.Pos()
+			pos := v.markerPos(item)
 			got := bulletStyle(v.src[pos])
 			switch {
 			case style == "sublist":
@@ -104,14 +111,21 @@ func runULStyle(pass *Pass) error {
 			if got == expected {
 				continue
 			}
-			pass.Report(Diagnostic{
+			e := Edit{Start: pos, End: pos + 1, NewText: bulletOf(expected)}
+			ds = append(ds, Diagnostic{
 				Start:   pos,
 				End:     pos + 1,
 				Message: fmt.Sprintf("list bullet %q (%s): expected %q (%s)", v.src[pos:pos+1], got, bulletOf(expected), expected),
-				Fix:     &Fix{Message: "use " + bulletOf(expected), Edits: []Edit{{Start: pos, End: pos + 1, NewText: bulletOf(expected)}}},
+				Fix:     &Fix{Message: "use " + bulletOf(expected), Edits: []Edit{e}},
 			})
+			es = append(es, e)
+		}
+		if len(ds) > 0 {
+			groups = append(groups, ds)
+			edits = append(edits, es)
 		}
 	}
+	reportSafe(pass, v, groups, edits)
 	return nil
 }
 
