@@ -127,19 +127,18 @@ func runNoTrailingSpaces(pass *Pass) error {
 			continue
 		}
 		newText := ""
-		msg := "trailing whitespace"
+		what := "trailing spaces"
+		if strings.Trim(string(line[at:]), " ") != "" {
+			what = "trailing whitespace characters"
+		}
+		if n == 1 {
+			what = strings.Replace(strings.TrimSuffix(what, "s"), "spaces", "space", 1)
+		}
+		msg := fmt.Sprintf("%d %s", n, what)
 		if expected > 0 {
-			msg = fmt.Sprintf("%d trailing spaces (expected 0 or %d)", n, expected)
-			if n == 1 {
-				msg = fmt.Sprintf("1 trailing space (expected 0 or %d)", expected)
-			}
-			if breakLines[i] && n > expected && strings.Trim(string(line[at:]), " ") == "" && at > 0 {
+			msg += fmt.Sprintf(" (expected 0 or %d)", expected)
+			if breakLines[i] && n > expected && what == "trailing spaces" {
 				newText = strings.Repeat(" ", expected) // keep the hard line break
-			}
-		} else if n > 0 {
-			msg = fmt.Sprintf("%d trailing whitespace characters", n)
-			if n == 1 {
-				msg = "1 trailing whitespace character"
 			}
 		}
 		pass.Report(Diagnostic{

@@ -1,0 +1,50 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/postlint/postlint/rules"
+	"github.com/postlint/postlint/rules/ruletest"
+)
+
+// The markdownlint-compatible rules MD001 to MD024: each runs over its
+// testdata directory with its default options, and over a subdirectory per
+// option setting.
+
+func TestHeadingIncrement(t *testing.T) {
+	ruletest.Run(t, "testdata/heading-increment", rules.HeadingIncrement)
+	ruletest.RunWithOptions(t, "testdata/heading-increment/no-front-matter", rules.HeadingIncrement, `front_matter_title: ""`)
+	ruletest.RunWithOptions(t, "testdata/heading-increment/custom-title", rules.HeadingIncrement, `front_matter_title: "^headline:"`)
+}
+
+func TestHeadingStyle(t *testing.T) {
+	ruletest.Run(t, "testdata/heading-style", rules.HeadingStyle)
+	for _, style := range []string{"atx", "atx_closed", "setext", "setext_with_atx", "setext_with_atx_closed"} {
+		ruletest.RunWithOptions(t, "testdata/heading-style/"+style, rules.HeadingStyle, "style: "+style)
+	}
+}
+
+func TestULStyle(t *testing.T) {
+	ruletest.Run(t, "testdata/ul-style", rules.ULStyle)
+	for _, style := range []string{"asterisk", "dash", "plus", "sublist"} {
+		ruletest.RunWithOptions(t, "testdata/ul-style/"+style, rules.ULStyle, "style: "+style)
+	}
+}
+
+func TestListIndent(t *testing.T) {
+	ruletest.Run(t, "testdata/list-indent", rules.ListIndent)
+}
+
+func TestULIndent(t *testing.T) {
+	ruletest.Run(t, "testdata/ul-indent", rules.ULIndent)
+	ruletest.RunWithOptions(t, "testdata/ul-indent/indent4", rules.ULIndent, "indent: 4")
+	ruletest.RunWithOptions(t, "testdata/ul-indent/start-indented", rules.ULIndent, "start_indented: true\nstart_indent: 3\nindent: 2")
+}
+
+func TestNoTrailingSpaces(t *testing.T) {
+	ruletest.Run(t, "testdata/no-trailing-spaces", rules.NoTrailingSpaces)
+	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/br0", rules.NoTrailingSpaces, "br_spaces: 0")
+	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/code", rules.NoTrailingSpaces, "code_blocks: true")
+	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/list-empty", rules.NoTrailingSpaces, "list_item_empty_lines: true")
+	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/strict", rules.NoTrailingSpaces, "strict: true")
+}
