@@ -48,3 +48,32 @@ func TestNoTrailingSpaces(t *testing.T) {
 	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/list-empty", rules.NoTrailingSpaces, "list_item_empty_lines: true")
 	ruletest.RunWithOptions(t, "testdata/no-trailing-spaces/strict", rules.NoTrailingSpaces, "strict: true")
 }
+
+func TestNoHardTabs(t *testing.T) {
+	ruletest.Run(t, "testdata/no-hard-tabs", rules.NoHardTabs)
+	ruletest.RunWithOptions(t, "testdata/no-hard-tabs/no-code", rules.NoHardTabs, "code_blocks: false")
+	ruletest.RunWithOptions(t, "testdata/no-hard-tabs/ignore-make", rules.NoHardTabs, "ignore_code_languages: [Make]")
+	ruletest.RunWithOptions(t, "testdata/no-hard-tabs/spaces4", rules.NoHardTabs, "spaces_per_tab: 4")
+}
+
+func TestNoReversedLinks(t *testing.T) {
+	ruletest.Run(t, "testdata/no-reversed-links", rules.NoReversedLinks)
+}
+
+func TestNoMultipleBlanks(t *testing.T) {
+	ruletest.Run(t, "testdata/no-multiple-blanks", rules.NoMultipleBlanks)
+	ruletest.RunWithOptions(t, "testdata/no-multiple-blanks/max2", rules.NoMultipleBlanks, "maximum: 2")
+}
+
+func TestCommandsShowOutput(t *testing.T) {
+	ruletest.Run(t, "testdata/commands-show-output", rules.CommandsShowOutput)
+}
+
+func TestLineLength(t *testing.T) {
+	ruletest.Run(t, "testdata/line-length", rules.LineLength)
+	ruletest.RunWithOptions(t, "testdata/line-length/options", rules.LineLength, "line_length: 70\nheading_line_length: 100\ncode_blocks: false\ntables: false")
+	ruletest.RunWithOptions(t, "testdata/line-length/strict", rules.LineLength, "strict: true")
+	ruletest.RunWithOptions(t, "testdata/line-length/stern", rules.LineLength, "stern: true")
+	ruletest.RunWithOptions(t, "testdata/line-length/headings", rules.LineLength, "headings: false")
+	ruletest.RunWithOptions(t, "testdata/line-length/code", rules.LineLength, "code_block_line_length: 100")
+}
