@@ -77,3 +77,35 @@ func TestLineLength(t *testing.T) {
 	ruletest.RunWithOptions(t, "testdata/line-length/headings", rules.LineLength, "headings: false")
 	ruletest.RunWithOptions(t, "testdata/line-length/code", rules.LineLength, "code_block_line_length: 100")
 }
+
+func TestNoMissingSpaceATX(t *testing.T) {
+	ruletest.Run(t, "testdata/no-missing-space-atx", rules.NoMissingSpaceATX)
+}
+
+func TestNoMultipleSpaceATX(t *testing.T) {
+	ruletest.Run(t, "testdata/no-multiple-space-atx", rules.NoMultipleSpaceATX)
+}
+
+func TestNoMissingSpaceClosedATX(t *testing.T) {
+	ruletest.Run(t, "testdata/no-missing-space-closed-atx", rules.NoMissingSpaceClosedATX)
+}
+
+func TestNoMultipleSpaceClosedATX(t *testing.T) {
+	ruletest.Run(t, "testdata/no-multiple-space-closed-atx", rules.NoMultipleSpaceClosedATX)
+}
+
+func TestBlanksAroundHeadings(t *testing.T) {
+	ruletest.Run(t, "testdata/blanks-around-headings", rules.BlanksAroundHeadings)
+	ruletest.RunWithOptions(t, "testdata/blanks-around-headings/above2", rules.BlanksAroundHeadings, "lines_above: [1, 2]")
+	ruletest.RunWithOptions(t, "testdata/blanks-around-headings/per-level", rules.BlanksAroundHeadings, "lines_below: [0, 2]")
+	ruletest.RunWithOptions(t, "testdata/blanks-around-headings/any", rules.BlanksAroundHeadings, "lines_above: -1\nlines_below: -1")
+}
+
+func TestHeadingStartLeft(t *testing.T) {
+	ruletest.Run(t, "testdata/heading-start-left", rules.HeadingStartLeft)
+}
+
+func TestNoDuplicateHeading(t *testing.T) {
+	ruletest.Run(t, "testdata/no-duplicate-heading", rules.NoDuplicateHeading)
+	ruletest.RunWithOptions(t, "testdata/no-duplicate-heading/siblings", rules.NoDuplicateHeading, "siblings_only: true")
+}
