@@ -187,7 +187,7 @@ func isJSSpaceByte(line []byte, i int) bool {
 // markers and whitespace, then a single word.
 func oneWord(line []byte) bool {
 	t := bytes.TrimLeft(line, "#> \t")
-	return bytes.IndexAny(t, " \t") < 0
+	return !bytes.ContainsAny(t, " \t")
 }
 
 // utf16Offset returns the byte offset in line of the character at UTF-16
