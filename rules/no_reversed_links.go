@@ -18,7 +18,9 @@ var NoReversedLinks = &Rule{
 		Title: "Links should not be written backwards",
 		Description: `Reports ` + "`(text)[destination]`" + `: a link with its brackets and parentheses swapped, which
 renders as literal text instead of a link. Footnote references (` + "`(example)[^1]`" + `), code, and
-template syntax are not reported. The fix swaps them back: ` + "`[text](destination)`" + `.`,
+template syntax are not reported, nor is ` + "`(text)[label]`" + ` when the document defines ` + "`[label]:`" + `
+(that is text in parentheses followed by a working reference link; markdownlint reports it, and
+its fix breaks the link). The fix swaps them back: ` + "`[text](destination)`" + `.`,
 		Examples: []Example{
 			{Bad: "(Incorrect link syntax)[https://www.example.com/]", Good: "[Correct link syntax](https://www.example.com/)"},
 		},
@@ -60,6 +62,9 @@ func runNoReversedLinks(pass *Pass) error {
 			text, dest := line[m[2]:m[3]], line[m[4]:m[5]]
 			if bytes.HasSuffix(text, []byte(`\`)) || bytes.HasSuffix(dest, []byte(`\`)) {
 				continue
+			}
+			if _, ok := pass.References[NormalizeLabel(string(dest))]; ok {
+				continue // "(text)[label]" with a definition: text, then a working link
 			}
 			s, e := start+m[0], start+m[1]
 			if !spansDone {
