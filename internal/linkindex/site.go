@@ -348,9 +348,9 @@ func readMkDocsDocsDir(dir string) string {
 
 // urlIndex maps the URLs of a site's pages to their files.
 type urlIndex struct {
-	pages    map[string]string // normalized URL path -> file
-	sections map[string]bool   // first URL segments that hold pages
-	posts    map[string]string // Jekyll post base names (date-title) -> file
+	pages    map[string]string   // normalized URL path -> file
+	sections map[string]bool     // first URL segments that hold pages
+	posts    map[string]string   // Jekyll post base names (date-title) -> file
 	byBase   map[string][]string // page base names (bundles: their directory's) -> files
 }
 

@@ -346,7 +346,9 @@ func cleanYAMLError(err error) string {
 func typeName(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Slice:
-		return "a list of " + typeName(t.Elem()) + "s"
+		elem := typeName(t.Elem())
+		elem = strings.TrimPrefix(strings.TrimPrefix(elem, "a "), "an ")
+		return "a list of " + elem + "s"
 	case reflect.Bool:
 		return "true or false"
 	case reflect.Int, reflect.Int64:
