@@ -100,6 +100,12 @@ func (s *Site) Resolve(file string, l Link) (res Resolution) {
 		r.Status, r.Why = Unknown, "not in a Hugo site"
 		return r
 	}
+	if l.Base == IncludeParam && s.Kind != Jekyll {
+		// An include's path="…" names a site asset; a post read outside
+		// its site (no _config.yml above it) cannot be checked.
+		r.Status, r.Why = Unknown, "not in a Jekyll site"
+		return r
+	}
 	switch l.Base {
 	case PostName:
 		if f, ok := s.Post(p); ok {
