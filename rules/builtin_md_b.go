@@ -1,0 +1,11 @@
+package rules
+
+// The markdownlint rules MD025–MD042, in MD-number order.
+func init() {
+	mustRegister(
+		SingleTitle,
+		NoTrailingPunctuation,
+		NoMultipleSpaceBlockquote,
+		NoBlanksBlockquote,
+	)
+}

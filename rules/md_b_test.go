@@ -1,0 +1,31 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/postlint/postlint/rules"
+	"github.com/postlint/postlint/rules/ruletest"
+)
+
+// The markdownlint rules MD025–MD042. Each testdata directory's expectations
+// were checked against markdownlint 0.40 itself; where postlint differs on
+// purpose (Liquid, Hugo, front matter), the file says so.
+
+func TestSingleTitle(t *testing.T) {
+	ruletest.Run(t, "testdata/single-title", rules.SingleTitle)
+	ruletest.RunWithOptions(t, "testdata/single-title/options", rules.SingleTitle, "level: 2\nfront_matter_title: \"\"")
+}
+
+func TestNoTrailingPunctuation(t *testing.T) {
+	ruletest.Run(t, "testdata/no-trailing-punctuation", rules.NoTrailingPunctuation)
+	ruletest.RunWithOptions(t, "testdata/no-trailing-punctuation/options", rules.NoTrailingPunctuation, `punctuation: ".,;:"`)
+}
+
+func TestNoMultipleSpaceBlockquote(t *testing.T) {
+	ruletest.Run(t, "testdata/no-multiple-space-blockquote", rules.NoMultipleSpaceBlockquote)
+	ruletest.RunWithOptions(t, "testdata/no-multiple-space-blockquote/options", rules.NoMultipleSpaceBlockquote, "list_items: false")
+}
+
+func TestNoBlanksBlockquote(t *testing.T) {
+	ruletest.Run(t, "testdata/no-blanks-blockquote", rules.NoBlanksBlockquote)
+}
