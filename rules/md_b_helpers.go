@@ -294,7 +294,7 @@ func mdbFenceOf(v *mdbLines, f *ast.FencedCodeBlock, starts []bool) mdbFence {
 	}
 	last := fc.open
 	if l := f.Lines(); l.Len() > 0 {
-		last = v.of(l.At(l.Len()-1).Start)
+		last = v.of(l.At(l.Len() - 1).Start)
 	}
 	fc.close = last
 	cand := last + 1
