@@ -7,5 +7,7 @@ func init() {
 		NoTrailingPunctuation,
 		NoMultipleSpaceBlockquote,
 		NoBlanksBlockquote,
+		OLPrefix,
+		ListMarkerSpace,
 	)
 }

@@ -29,3 +29,15 @@ func TestNoMultipleSpaceBlockquote(t *testing.T) {
 func TestNoBlanksBlockquote(t *testing.T) {
 	ruletest.Run(t, "testdata/no-blanks-blockquote", rules.NoBlanksBlockquote)
 }
+
+func TestOLPrefix(t *testing.T) {
+	ruletest.Run(t, "testdata/ol-prefix", rules.OLPrefix)
+	for _, style := range []string{"one", "ordered", "zero"} {
+		ruletest.RunWithOptions(t, "testdata/ol-prefix/"+style, rules.OLPrefix, "style: "+style)
+	}
+}
+
+func TestListMarkerSpace(t *testing.T) {
+	ruletest.Run(t, "testdata/list-marker-space", rules.ListMarkerSpace)
+	ruletest.RunWithOptions(t, "testdata/list-marker-space/multi", rules.ListMarkerSpace, "ul_multi: 3\nol_multi: 2")
+}
