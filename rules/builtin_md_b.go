@@ -9,5 +9,7 @@ func init() {
 		NoBlanksBlockquote,
 		OLPrefix,
 		ListMarkerSpace,
+		BlanksAroundFences,
+		BlanksAroundLists,
 	)
 }

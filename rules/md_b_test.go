@@ -41,3 +41,12 @@ func TestListMarkerSpace(t *testing.T) {
 	ruletest.Run(t, "testdata/list-marker-space", rules.ListMarkerSpace)
 	ruletest.RunWithOptions(t, "testdata/list-marker-space/multi", rules.ListMarkerSpace, "ul_multi: 3\nol_multi: 2")
 }
+
+func TestBlanksAroundFences(t *testing.T) {
+	ruletest.Run(t, "testdata/blanks-around-fences", rules.BlanksAroundFences)
+	ruletest.RunWithOptions(t, "testdata/blanks-around-fences/options", rules.BlanksAroundFences, "list_items: false")
+}
+
+func TestBlanksAroundLists(t *testing.T) {
+	ruletest.Run(t, "testdata/blanks-around-lists", rules.BlanksAroundLists)
+}
