@@ -11,5 +11,7 @@ func init() {
 		ListMarkerSpace,
 		BlanksAroundFences,
 		BlanksAroundLists,
+		NoInlineHTML,
+		NoBareURLs,
 	)
 }

@@ -50,3 +50,12 @@ func TestBlanksAroundFences(t *testing.T) {
 func TestBlanksAroundLists(t *testing.T) {
 	ruletest.Run(t, "testdata/blanks-around-lists", rules.BlanksAroundLists)
 }
+
+func TestNoInlineHTML(t *testing.T) {
+	ruletest.Run(t, "testdata/no-inline-html", rules.NoInlineHTML)
+	ruletest.RunWithOptions(t, "testdata/no-inline-html/options", rules.NoInlineHTML, "allowed_elements: [br, KBD]\ntable_allowed_elements: [br]")
+}
+
+func TestNoBareURLs(t *testing.T) {
+	ruletest.Run(t, "testdata/no-bare-urls", rules.NoBareURLs)
+}
