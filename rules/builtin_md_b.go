@@ -13,5 +13,7 @@ func init() {
 		BlanksAroundLists,
 		NoInlineHTML,
 		NoBareURLs,
+		HRStyle,
+		NoEmphasisAsHeading,
 	)
 }

@@ -59,3 +59,13 @@ func TestNoInlineHTML(t *testing.T) {
 func TestNoBareURLs(t *testing.T) {
 	ruletest.Run(t, "testdata/no-bare-urls", rules.NoBareURLs)
 }
+
+func TestHRStyle(t *testing.T) {
+	ruletest.Run(t, "testdata/hr-style", rules.HRStyle)
+	ruletest.RunWithOptions(t, "testdata/hr-style/options", rules.HRStyle, `style: "* * *"`)
+}
+
+func TestNoEmphasisAsHeading(t *testing.T) {
+	ruletest.Run(t, "testdata/no-emphasis-as-heading", rules.NoEmphasisAsHeading)
+	ruletest.RunWithOptions(t, "testdata/no-emphasis-as-heading/options", rules.NoEmphasisAsHeading, `punctuation: "."`)
+}

@@ -72,6 +72,8 @@ type mdbURLScan struct {
 	lineStarts []int // where the block's lines start: the character before is no character
 	depth      int   // unclosed [ brackets: no autolinks inside link text
 	done       int   // offset up to which text has been scanned
+	// found, when set, receives each literal autolink instead of a report.
+	found func(start, end int, kind string)
 }
 
 func (s *mdbURLScan) inlines(parent ast.Node) {
@@ -130,7 +132,11 @@ func (s *mdbURLScan) text(start, end int) {
 		if e < 0 {
 			continue
 		}
-		s.report(i, e, kind)
+		if s.found != nil {
+			s.found(i, e, kind)
+		} else {
+			s.report(i, e, kind)
+		}
 		s.done = e
 		i = e - 1
 	}
