@@ -15,5 +15,6 @@ func init() {
 		NoBareURLs,
 		HRStyle,
 		NoEmphasisAsHeading,
+		NoSpaceInEmphasis,
 	)
 }

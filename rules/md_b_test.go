@@ -69,3 +69,7 @@ func TestNoEmphasisAsHeading(t *testing.T) {
 	ruletest.Run(t, "testdata/no-emphasis-as-heading", rules.NoEmphasisAsHeading)
 	ruletest.RunWithOptions(t, "testdata/no-emphasis-as-heading/options", rules.NoEmphasisAsHeading, `punctuation: "."`)
 }
+
+func TestNoSpaceInEmphasis(t *testing.T) {
+	ruletest.Run(t, "testdata/no-space-in-emphasis", rules.NoSpaceInEmphasis)
+}
