@@ -16,5 +16,6 @@ func init() {
 		HRStyle,
 		NoEmphasisAsHeading,
 		NoSpaceInEmphasis,
+		NoSpaceInCode,
 	)
 }

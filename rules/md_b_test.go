@@ -73,3 +73,7 @@ func TestNoEmphasisAsHeading(t *testing.T) {
 func TestNoSpaceInEmphasis(t *testing.T) {
 	ruletest.Run(t, "testdata/no-space-in-emphasis", rules.NoSpaceInEmphasis)
 }
+
+func TestNoSpaceInCode(t *testing.T) {
+	ruletest.Run(t, "testdata/no-space-in-code", rules.NoSpaceInCode)
+}
