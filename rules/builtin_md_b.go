@@ -17,5 +17,6 @@ func init() {
 		NoEmphasisAsHeading,
 		NoSpaceInEmphasis,
 		NoSpaceInCode,
+		NoSpaceInLinks,
 	)
 }

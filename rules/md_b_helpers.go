@@ -395,3 +395,12 @@ func mdbQuote(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// mdbQuoteRaw quotes text for a message, keeping its white space.
+func mdbQuoteRaw(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		s = string(r[:37]) + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}

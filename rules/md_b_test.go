@@ -77,3 +77,7 @@ func TestNoSpaceInEmphasis(t *testing.T) {
 func TestNoSpaceInCode(t *testing.T) {
 	ruletest.Run(t, "testdata/no-space-in-code", rules.NoSpaceInCode)
 }
+
+func TestNoSpaceInLinks(t *testing.T) {
+	ruletest.Run(t, "testdata/no-space-in-links", rules.NoSpaceInLinks)
+}
