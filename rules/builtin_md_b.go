@@ -18,5 +18,8 @@ func init() {
 		NoSpaceInEmphasis,
 		NoSpaceInCode,
 		NoSpaceInLinks,
+		FencedCodeLanguage,
+		FirstLineHeading,
+		NoEmptyLinks,
 	)
 }

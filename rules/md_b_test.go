@@ -81,3 +81,18 @@ func TestNoSpaceInCode(t *testing.T) {
 func TestNoSpaceInLinks(t *testing.T) {
 	ruletest.Run(t, "testdata/no-space-in-links", rules.NoSpaceInLinks)
 }
+
+func TestFencedCodeLanguage(t *testing.T) {
+	ruletest.Run(t, "testdata/fenced-code-language", rules.FencedCodeLanguage)
+	ruletest.RunWithOptions(t, "testdata/fenced-code-language/allowed", rules.FencedCodeLanguage, "allowed_languages: [go, bash]")
+	ruletest.RunWithOptions(t, "testdata/fenced-code-language/language-only", rules.FencedCodeLanguage, "language_only: true")
+}
+
+func TestFirstLineHeading(t *testing.T) {
+	ruletest.Run(t, "testdata/first-line-heading", rules.FirstLineHeading)
+	ruletest.RunWithOptions(t, "testdata/first-line-heading/options", rules.FirstLineHeading, "allow_preamble: true\nlevel: 1\nfront_matter_title: '^\\s*heading\\s*:'")
+}
+
+func TestNoEmptyLinks(t *testing.T) {
+	ruletest.Run(t, "testdata/no-empty-links", rules.NoEmptyLinks)
+}
