@@ -38,7 +38,9 @@ heading in the body is reported. Headings in code blocks and in Liquid ` + "`raw
 bodies are not headings.
 
 Same semantics and options as markdownlint's MD025. On by default (warning): two h1s on a
-rendered post are almost always a mistake. No automatic fix: whether to demote the heading or
+rendered post are almost always a mistake. Documentation sites whose front matter title is only
+the HTML title, with the page's h1 in the body (Microsoft Learn style), set
+` + "`front_matter_title: \"\"`" + `. No automatic fix: whether to demote the heading or
 split the document is the author's call.`,
 		Examples: []Example{
 			{Bad: "# Title\n\n# Another title", Good: "# Title\n\n## A section"},
