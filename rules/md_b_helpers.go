@@ -23,9 +23,6 @@ import (
 // the code also accepts the quoted key of JSON front matter.
 const mdbFrontMatterTitleDefault = `^\s*"?title"?\s*[:=]`
 
-// mdbFrontMatterTitleDoc documents the front_matter_title option.
-const mdbFrontMatterTitleDoc = `regular expression (case-insensitive) for a front matter line that sets the title; "" ignores the front matter`
-
 var mdbRegexps sync.Map // pattern -> *regexp.Regexp or error
 
 // mdbRegexp compiles a pattern once per process: options are the same for
@@ -226,21 +223,6 @@ func (v *mdbLines) liquidOnly(i int) bool {
 	return seen && len(bytes.TrimSpace(v.src[pos:e])) == 0
 }
 
-// inTemplateLine reports whether line i lies inside a template construct
-// (a multi-line tag or the body of {% raw %} and the like).
-func (v *mdbLines) inTemplate(i int) bool {
-	s, e := v.start(i), v.end(i)
-	for _, t := range v.d.Templates {
-		if t.Start >= e {
-			break
-		}
-		if t.Start <= s && t.End >= e && e > s {
-			return true
-		}
-	}
-	return false
-}
-
 // mdbBlockStarts marks the lines on which a block node starts.
 func mdbBlockStarts(v *mdbLines, root ast.Node) []bool {
 	starts := make([]bool, v.n())
@@ -359,27 +341,8 @@ func mdbInTable(n ast.Node) bool {
 	return false
 }
 
-// mdbQuotePrefix returns the blockquote markers that precede offset off on
-// its line, as markdownlint inserts them on an added blank line: "> >" for a
-// line inside two blockquotes, "" outside blockquotes.
-func mdbQuotePrefix(v *mdbLines, off int) string {
-	p := v.src[v.start(v.of(off)):off]
-	var b strings.Builder
-	for _, c := range p {
-		if c == '>' {
-			b.WriteByte('>')
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // mdbIsPunct reports whether r is one of the characters of set.
 func mdbIsPunct(r rune, set string) bool { return strings.ContainsRune(set, r) }
-
-// mdbLastRune returns the last rune of b and its size.
-func mdbLastRune(b []byte) (rune, int) { return utf8.DecodeLastRune(b) }
 
 // mdbJSSpace reports whether r is JavaScript whitespace (\s).
 func mdbJSSpace(r rune) bool {

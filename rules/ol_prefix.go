@@ -36,10 +36,12 @@ the first item, which is 1 or 0 (` + "`ordered`" + `), or all ` + "`0.`" + ` (` 
 ` + "`one_or_ordered`" + ` a list may use either of the first two: a list whose second item is not 1, or
 whose first is 0, is counting. Numbers may be zero-padded (` + "`08.`" + `, ` + "`09.`" + `, ` + "`10.`" + `).
 
-A list that restarts at a wrong number is often one list broken in two by a block (a code
+A list that starts at another number is often one list broken in two by a block (a code
 block, a paragraph) that is not indented under its item: indent the block instead. The fix
-renumbers the item when that cannot move its content: the new number has as many digits, or
-the item is one line.
+renumbers the items after the first, whose numbers renderers ignore, when the first item is
+right and the new number cannot move the item's content (it has as many digits, or the item
+is one line). A list's first number is rendered (` + "`3.`" + ` starts the list at 3), so it is never
+changed.
 
 Same semantics and options as markdownlint's MD029. Off by default: renderers number items
 themselves, so the source numbers are a style matter.`,
@@ -124,6 +126,10 @@ func runOLPrefix(pass *Pass) error {
 				pad = max(pad, w)
 			}
 		}
+		// Renumbering the first item changes the number the list starts at
+		// when rendered; the others' numbers are not rendered. Only those
+		// are fixed, and only when the first is right.
+		firstRight := nums[0].value == expected
 		for i, num := range nums {
 			if num.value != expected {
 				want := strconv.Itoa(expected)
@@ -133,10 +139,13 @@ func runOLPrefix(pass *Pass) error {
 				}
 				d := Diagnostic{Start: num.start, End: num.end + 1,
 					Message: fmt.Sprintf("ordered list item number %s should be %s (style %s)", written, want, mdbListStyleExamples[eff])}
+				if i == 0 {
+					d.Message += "; if this list continues one above it, indent the block between them under that list's item"
+				}
 				if starts == nil {
 					starts = mdbBlockStarts(v, pass.AST)
 				}
-				if len(want) == len(written) || mdbLastLine(v, items[i], starts) == v.of(num.start) {
+				if i > 0 && firstRight && (len(want) == len(written) || mdbLastLine(v, items[i], starts) == v.of(num.start)) {
 					d.Fix = &Fix{Message: "renumber to " + want, Edits: []Edit{{Start: num.start, End: num.end, NewText: want}}}
 				}
 				pass.Report(d)
