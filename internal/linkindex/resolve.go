@@ -220,6 +220,11 @@ func (s *Site) Resolve(file string, l Link) (res Resolution) {
 	case siteURLs && abs && !assetExts[ext]:
 		// /feed.xml, /assets/css/main.css: generated or from a theme.
 		certain = false
+	case !siteURLs && ext == "":
+		// "../other-page/" outside a known Jekyll or Hugo site: a pretty
+		// URL of a generator whose layout is unknown (a Hugo content
+		// folder without its config, a docs site).
+		certain = false
 	case !siteURLs && (ext == ".html" || ext == ".htm"):
 		// An HTML page next to Markdown sources is usually generated
 		// (mdBook, Sphinx, Docusaurus…).
