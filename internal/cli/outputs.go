@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,9 +18,10 @@ import (
 // the same run (the GitHub Action writes annotations, SARIF and JSON at once).
 
 func init() {
-	extraFlags = append(extraFlags, &cli.StringSliceFlag{
-		Name:  "output",
-		Usage: "also write the report in FORMAT to FILE (FORMAT=FILE, repeatable), e.g. --output sarif=postlint.sarif",
+	extraFlags = append(extraFlags, &repeatedFlag{
+		Name:        "output",
+		Placeholder: "FORMAT=FILE",
+		Usage:       "also write the report in FORMAT to FILE (repeatable), e.g. --output sarif=postlint.sarif",
 	})
 }
 
@@ -36,7 +38,10 @@ func chooseFormat(c *cli.Context, env Env) string {
 // file with the options of the main one, without colour, context or the
 // text summary.
 func withOutputs(c *cli.Context, rep report.Reporter, o report.Options) (report.Reporter, error) {
-	specs := c.StringSlice("output")
+	var specs []string
+	if v, ok := c.Generic("output").(*repeatedValue); ok {
+		specs = *v
+	}
 	if len(specs) == 0 {
 		return rep, nil
 	}
@@ -87,4 +92,32 @@ func unflag(err error) error {
 		return errors.New(msg[i+2:])
 	}
 	return err
+}
+
+// repeatedFlag is a repeatable string flag whose values are kept whole (a
+// file name may hold commas, which cli.StringSliceFlag would split on).
+type repeatedFlag struct {
+	Name, Placeholder, Usage string
+}
+
+func (f *repeatedFlag) Apply(set *flag.FlagSet) error {
+	set.Var(&repeatedValue{}, f.Name, f.Usage) // a fresh value per run
+	return nil
+}
+
+func (f *repeatedFlag) Names() []string { return []string{f.Name} }
+func (f *repeatedFlag) IsSet() bool     { return false }
+func (f *repeatedFlag) IsVisible() bool { return true }
+func (f *repeatedFlag) String() string {
+	return fmt.Sprintf("--%s %s\t%s", f.Name, f.Placeholder, f.Usage)
+}
+
+type repeatedValue []string
+
+func (v *repeatedValue) Set(s string) error { *v = append(*v, s); return nil }
+func (v *repeatedValue) String() string {
+	if v == nil {
+		return ""
+	}
+	return strings.Join(*v, " ")
 }
