@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/postlint/postlint/rules"
 )
@@ -233,5 +234,41 @@ func TestCacheConcurrentRuns(t *testing.T) {
 	wg.Wait()
 	if r := runCLI(t, args...); r.linted != 0 || r.stdout != want.stdout {
 		t.Errorf("after the concurrent runs: linted %d", r.linted)
+	}
+}
+
+// TestCacheByStat: files unchanged since well before a run are answered
+// from their size and modification time in the next (without being read);
+// an edit, even one that keeps the size, is seen.
+func TestCacheByStat(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{"a.md": "Clean text.\n", "b.md": "A FIXME.\n"})
+	old := time.Now().Add(-time.Hour)
+	for _, f := range []string{"a.md", "b.md"} {
+		if err := os.Chtimes(f, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"--cache=" + filepath.Join(dir, "cache"), "--select", "test-counting", "a.md", "b.md"}
+	first := runCLI(t, args...)
+	if first.linted != 2 {
+		t.Fatalf("first run linted %d", first.linted)
+	}
+	// a.md is answered by its metadata, b.md (with findings) by its content.
+	// To see that a.md is not read, change it behind the cache's back: same
+	// size, same time (what git's index would not notice either).
+	writeFiles(t, dir, map[string]string{"a.md": "FIXME text.\n"})
+	if err := os.Chtimes("a.md", old, old); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, args...)
+	if r.linted != 0 || r.stdout != first.stdout {
+		t.Errorf("second run linted %d; a.md was read although its metadata is known:\n%s", r.linted, r.stdout)
+	}
+	// The same size, a new time: re-linted.
+	writeFiles(t, dir, map[string]string{"a.md": "FIXME text.\n"})
+	if r := runCLI(t, args...); r.linted != 1 || !strings.Contains(r.stdout, "a.md:1:1") {
+		t.Errorf("after an edit: linted %d\n%s", r.linted, r.stdout)
 	}
 }

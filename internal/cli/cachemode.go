@@ -2,11 +2,13 @@ package cli
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -24,10 +26,11 @@ import (
 // its content. A warm run reads and hashes each file and lints only those
 // whose key is new.
 type resultCache struct {
-	c   *cache.Cache
-	cwd string
-	dir string // the config's directory ("" without a config)
-	fix bool
+	c     *cache.Cache
+	cwd   string
+	dir   string // the config's directory ("" without a config)
+	fix   bool
+	start time.Time // when the run started
 }
 
 func openResultCache(dir string, cfg *config.Config, c *cli.Context, fix bool) (*resultCache, error) {
@@ -64,7 +67,7 @@ func openResultCache(dir string, cfg *config.Config, c *cli.Context, fix bool) (
 	if err != nil {
 		return nil, fmt.Errorf("--cache=%s: %w", dir, err)
 	}
-	rc := &resultCache{c: cc, cwd: cwd, fix: fix}
+	rc := &resultCache{c: cc, cwd: cwd, fix: fix, start: time.Now()}
 	if cfg != nil {
 		rc.dir = cfg.Dir
 	}
@@ -87,6 +90,18 @@ func executableHash() ([]byte, error) {
 // key is the cache key of a file's content under its path. The path counts
 // as given (rules see it) and relative to the config (overrides match it).
 func (rc *resultCache) key(path string, content []byte) cache.Key {
+	return cache.NewKey([]byte("content"), []byte(path), []byte(rc.rel(path)), content)
+}
+
+// statKey is the key of what a file's metadata says about its content.
+func (rc *resultCache) statKey(path string, fi os.FileInfo) cache.Key {
+	var meta [16]byte
+	binary.LittleEndian.PutUint64(meta[:8], uint64(fi.Size()))
+	binary.LittleEndian.PutUint64(meta[8:], uint64(fi.ModTime().UnixNano()))
+	return cache.NewKey([]byte("stat"), []byte(path), []byte(rc.rel(path)), meta[:])
+}
+
+func (rc *resultCache) rel(path string) string {
 	rel := ""
 	if rc.dir != "" {
 		abs := path
@@ -97,7 +112,7 @@ func (rc *resultCache) key(path string, content []byte) cache.Key {
 			rel = filepath.ToSlash(r)
 		}
 	}
-	return cache.NewKey([]byte(path), []byte(rel), content)
+	return rel
 }
 
 // An entry is the findings of a text, as JSON.
@@ -175,10 +190,46 @@ func (rc *resultCache) process(r *runner, path string, src []byte) outcome {
 	}
 	// The findings describe o.file.Source: the text as it is, or as --fix
 	// leaves it.
-	if data, err := encodeEntry(o.file.Findings); err == nil {
-		rc.c.Put(rc.key(path, o.file.Source), data)
+	data, err := encodeEntry(o.file.Findings)
+	if err != nil {
+		return o
+	}
+	k = rc.key(path, o.file.Source)
+	rc.c.Put(k, data)
+	// When the file was last changed well before this run began, what was
+	// read is what its metadata describes: remember that, so that the next
+	// run need not read it. (A change during the run, or in the same tick
+	// of a coarse clock, makes a newer time and so no record.)
+	if o.fixed == nil && len(o.file.Findings) == 0 {
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(src)) && fi.ModTime().Before(rc.start.Add(-2*time.Second)) {
+			rc.c.Put(rc.statKey(path, fi), k[:])
+		}
 	}
 	return o
+}
+
+// byStat answers for a file without reading it when its size and
+// modification time are those of a text known to have no findings.
+func (rc *resultCache) byStat(path string) (outcome, bool) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return outcome{}, false
+	}
+	ref, ok := rc.c.Get(rc.statKey(path, fi))
+	if !ok || len(ref) != len(cache.Key{}) {
+		return outcome{}, false
+	}
+	var k cache.Key
+	copy(k[:], ref)
+	data, ok := rc.c.Get(k)
+	if !ok {
+		return outcome{}, false
+	}
+	fs, ok := decodeEntry(data, int(fi.Size()))
+	if !ok || len(fs) > 0 {
+		return outcome{}, false
+	}
+	return outcome{path: path, file: &report.File{Path: path, Lines: source.NewLines(nil)}}, true
 }
 
 // usable says whether cached findings answer this run: with --fix, only

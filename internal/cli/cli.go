@@ -368,6 +368,9 @@ type outcome struct {
 func (r *runner) files(files []string, jobs int) {
 	lint.ForEach(len(files), jobs, func(i int) outcome {
 		path := files[i]
+		if o, ok := r.fromCache(path); ok {
+			return o
+		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return outcome{path: path, err: fmt.Errorf("%s: cannot read: %w", path, unwrap(err))}

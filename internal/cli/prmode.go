@@ -176,6 +176,14 @@ func (p *prMode) finish(r *runner) {
 	}
 }
 
+// fromCache answers for a file without reading it, when the cache can.
+func (r *runner) fromCache(path string) (outcome, bool) {
+	if r.pr == nil || r.pr.cache == nil {
+		return outcome{}, false
+	}
+	return r.pr.cache.byStat(path)
+}
+
 // processFile is process with the cache and the --new-only filter.
 func (r *runner) processFile(path string, src []byte) outcome {
 	var o outcome
