@@ -51,7 +51,7 @@ type runResult struct {
 	linted         int64
 }
 
-func runCLI(t *testing.T, args ...string) runResult {
+func runCached(t *testing.T, args ...string) runResult {
 	t.Helper()
 	var out, errb bytes.Buffer
 	before := linted.Load()
@@ -87,11 +87,11 @@ func TestCache(t *testing.T) {
 	cache := "--cache=" + filepath.Join(dir, "cache")
 	args := []string{cache, "--select", "test-counting", "a.md", "b.md", "docs"}
 
-	cold := runCLI(t, args...)
+	cold := runCached(t, args...)
 	if cold.status != ExitFindings || cold.linted != 3 {
 		t.Fatalf("cold run: status %d, linted %d files; want 1, 3\n%s%s", cold.status, cold.linted, cold.stdout, cold.stderr)
 	}
-	warm := runCLI(t, args...)
+	warm := runCached(t, args...)
 	if warm.linted != 0 {
 		t.Errorf("warm run linted %d files, want 0", warm.linted)
 	}
@@ -99,8 +99,8 @@ func TestCache(t *testing.T) {
 		t.Errorf("warm run differs:\n%d %s%s\nwant\n%d %s%s", warm.status, warm.stdout, warm.stderr, cold.status, cold.stdout, cold.stderr)
 	}
 	for _, format := range []string{"json", "sarif"} {
-		a := runCLI(t, append([]string{"--format", format}, args...)...)
-		b := runCLI(t, append([]string{"--format", format}, args[1:]...)...) // without the cache
+		a := runCached(t, append([]string{"--format", format}, args...)...)
+		b := runCached(t, append([]string{"--format", format}, args[1:]...)...) // without the cache
 		if a.stdout != b.stdout || a.linted != 0 {
 			t.Errorf("--format %s: cached output differs (linted %d):\n%s\nwant\n%s", format, a.linted, a.stdout, b.stdout)
 		}
@@ -108,36 +108,36 @@ func TestCache(t *testing.T) {
 
 	// An edited file is re-linted, alone.
 	writeFiles(t, dir, map[string]string{"b.md": "# B\n\nNow a FIXME.\n"})
-	if r := runCLI(t, args...); r.linted != 1 || !strings.Contains(r.stdout, "b.md:3:7") {
+	if r := runCached(t, args...); r.linted != 1 || !strings.Contains(r.stdout, "b.md:3:7") {
 		t.Errorf("after editing b.md: linted %d, output\n%s", r.linted, r.stdout)
 	}
 	// The same path given otherwise is another key (rules see the path).
-	if r := runCLI(t, cache, "--select", "test-counting", "./a.md"); r.linted != 1 {
+	if r := runCached(t, cache, "--select", "test-counting", "./a.md"); r.linted != 1 {
 		t.Errorf("./a.md: linted %d, want 1", r.linted)
 	}
 	// Flags that change results change the key.
-	if r := runCLI(t, cache, "--select", "test-counting,mojibake", "a.md"); r.linted != 1 {
+	if r := runCached(t, cache, "--select", "test-counting,mojibake", "a.md"); r.linted != 1 {
 		t.Errorf("another --select: linted %d, want 1", r.linted)
 	}
 	// So does the config file.
 	writeFiles(t, dir, map[string]string{".postlint.yml": "rules:\n  misspelling: warning\n"})
-	if r := runCLI(t, args...); r.linted != 3 {
+	if r := runCached(t, args...); r.linted != 3 {
 		t.Errorf("after editing the config: linted %d, want 3", r.linted)
 	}
-	if r := runCLI(t, args...); r.linted != 0 {
+	if r := runCached(t, args...); r.linted != 0 {
 		t.Errorf("again: linted %d, want 0", r.linted)
 	}
 
 	// --fix: a cached file with something to fix is fixed, not skipped; the
 	// fixed text is then cached too.
-	r := runCLI(t, append([]string{"--fix"}, args...)...)
+	r := runCached(t, append([]string{"--fix"}, args...)...)
 	if r.status != ExitClean || r.linted == 0 {
 		t.Fatalf("--fix: status %d, linted %d\n%s%s", r.status, r.linted, r.stdout, r.stderr)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "docs", "c.md")); string(b) != "# C\n\nDONE and DONE.\n" {
 		t.Errorf("--fix with a warm cache left c.md as %q", b)
 	}
-	if r := runCLI(t, args...); r.linted != 0 || r.status != ExitClean {
+	if r := runCached(t, args...); r.linted != 0 || r.status != ExitClean {
 		t.Errorf("after --fix: linted %d, status %d; the fixed texts should be cached", r.linted, r.status)
 	}
 }
@@ -150,7 +150,7 @@ func TestCacheDamage(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"a.md": "A FIXME.\n", "b.md": "Fine.\n"})
 	cacheDir := filepath.Join(dir, "cache")
 	args := []string{"--cache=" + cacheDir, "--select", "test-counting", "a.md", "b.md"}
-	want := runCLI(t, args...)
+	want := runCached(t, args...)
 	segs, _ := filepath.Glob(filepath.Join(cacheDir, "v1", "*", "*.seg"))
 	if len(segs) == 0 {
 		t.Fatal("no segment written")
@@ -165,18 +165,18 @@ func TestCacheDamage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := runCLI(t, args...)
+	got := runCached(t, args...)
 	if got.stdout != want.stdout || got.status != want.status || got.linted == 0 {
 		t.Errorf("with a damaged cache: linted %d\n%s\nwant\n%s", got.linted, got.stdout, want.stdout)
 	}
-	if r := runCLI(t, args...); r.linted != 0 || r.stdout != want.stdout {
+	if r := runCached(t, args...); r.linted != 0 || r.stdout != want.stdout {
 		t.Errorf("the cache was not repaired: linted %d", r.linted)
 	}
 	// A cache that cannot be created is an error naming it.
 	if err := os.WriteFile(filepath.Join(dir, "file"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if r := runCLI(t, "--cache="+filepath.Join(dir, "file"), "a.md"); r.status != ExitTrouble || !strings.Contains(r.stderr, "--cache=") {
+	if r := runCached(t, "--cache="+filepath.Join(dir, "file"), "a.md"); r.status != ExitTrouble || !strings.Contains(r.stderr, "--cache=") {
 		t.Errorf("cache in a file: status %d, %s", r.status, r.stderr)
 	}
 }
@@ -211,7 +211,7 @@ func TestCacheConcurrentRuns(t *testing.T) {
 	}
 	writeFiles(t, dir, files)
 	args := append([]string{"--cache=" + filepath.Join(dir, "cache"), "--select", "test-counting"}, names...)
-	want := runCLI(t, args[1:]...) // no cache
+	want := runCached(t, args[1:]...) // no cache
 	var wg sync.WaitGroup
 	for i := 0; i < 6; i++ {
 		wg.Add(1)
@@ -232,7 +232,7 @@ func TestCacheConcurrentRuns(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
-	if r := runCLI(t, args...); r.linted != 0 || r.stdout != want.stdout {
+	if r := runCached(t, args...); r.linted != 0 || r.stdout != want.stdout {
 		t.Errorf("after the concurrent runs: linted %d", r.linted)
 	}
 }
@@ -251,7 +251,7 @@ func TestCacheByStat(t *testing.T) {
 		}
 	}
 	args := []string{"--cache=" + filepath.Join(dir, "cache"), "--select", "test-counting", "a.md", "b.md"}
-	first := runCLI(t, args...)
+	first := runCached(t, args...)
 	if first.linted != 2 {
 		t.Fatalf("first run linted %d", first.linted)
 	}
@@ -262,13 +262,50 @@ func TestCacheByStat(t *testing.T) {
 	if err := os.Chtimes("a.md", old, old); err != nil {
 		t.Fatal(err)
 	}
-	r := runCLI(t, args...)
+	r := runCached(t, args...)
 	if r.linted != 0 || r.stdout != first.stdout {
 		t.Errorf("second run linted %d; a.md was read although its metadata is known:\n%s", r.linted, r.stdout)
 	}
 	// The same size, a new time: re-linted.
 	writeFiles(t, dir, map[string]string{"a.md": "FIXME text.\n"})
-	if r := runCLI(t, args...); r.linted != 1 || !strings.Contains(r.stdout, "a.md:1:1") {
+	if r := runCached(t, args...); r.linted != 1 || !strings.Contains(r.stdout, "a.md:1:1") {
 		t.Errorf("after an edit: linted %d\n%s", r.linted, r.stdout)
+	}
+}
+
+// runProc runs postlint in a process of its own (the link index is
+// process-wide: in-process runs would share what it read).
+func runProc(t *testing.T, args ...string) runResult {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "POSTLINT_HELPER_PROCESS=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	_ = cmd.Run()
+	return runResult{status: cmd.ProcessState.ExitCode(), stdout: out.String(), stderr: errb.String()}
+}
+
+// TestCacheCrossFile: the link rules read other files, so a change to
+// another file is seen (a removed heading breaks a link to it, a new file
+// mends one).
+func TestCacheCrossFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, dir, map[string]string{
+		"a.md": "# A\n\nSee [the intro](b.md#intro) and [c](c.md).\n",
+		"b.md": "# Intro\n\nText.\n",
+	})
+	args := []string{"--cache=" + filepath.Join(dir, "cache"), "--select", "broken-anchor,broken-local-link", "a.md"}
+	first := runProc(t, args...)
+	if first.status != ExitFindings || strings.Count(first.stdout, "\n") != 1 || !strings.Contains(first.stdout, "broken-local-link") {
+		t.Fatalf("cold: status %d\n%s%s", first.status, first.stdout, first.stderr)
+	}
+	if r := runProc(t, args...); r.stdout != first.stdout {
+		t.Fatalf("warm:\n%s", r.stdout)
+	}
+	writeFiles(t, dir, map[string]string{"b.md": "# Preface\n\nText.\n", "c.md": "# C\n"})
+	r := runProc(t, args...)
+	if r.status != ExitFindings || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "broken-anchor") {
+		t.Errorf("after b.md lost its heading and c.md appeared: status %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 }

@@ -33,7 +33,8 @@ type resultCache struct {
 	start time.Time // when the run started
 }
 
-func openResultCache(dir string, cfg *config.Config, c *cli.Context, fix bool) (*resultCache, error) {
+func openResultCache(dir string, cfg *config.Config, c *cli.Context, r *runner, files []string) (*resultCache, error) {
+	fix := c.Bool("fix")
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
@@ -63,6 +64,15 @@ func openResultCache(dir string, cfg *config.Config, c *cli.Context, fix bool) (
 	parts = append(parts,
 		[]byte(strings.Join(c.StringSlice("select"), ",")),
 		[]byte(strings.Join(c.StringSlice("ignore"), ",")))
+	// Link rules resolve links against the rest of the site: their findings
+	// depend on other files, so the key covers the tree (see treePrint).
+	if linksActive(r.linter, files) {
+		tp, err := treePrint(cwd, dir, files)
+		if err != nil {
+			return nil, fmt.Errorf("--cache: %w", err)
+		}
+		parts = append(parts, []byte("tree"), tp)
+	}
 	cc, err := cache.Open(dir, cache.NewKey(parts...))
 	if err != nil {
 		return nil, fmt.Errorf("--cache=%s: %w", dir, err)

@@ -263,10 +263,13 @@ func run(c *cli.Context, env Env) (int, error) {
 				kept = append(kept, f)
 			}
 		}
+		if kept, err = pm.selectFiles(r, kept); err != nil {
+			return ExitTrouble, err
+		}
 		if err := r.before(c, kept); err != nil {
 			return ExitTrouble, err
 		}
-		r.files(pm.selectFiles(kept), max(1, c.Int("jobs")))
+		r.files(kept, max(1, c.Int("jobs")))
 		pm.finish(r)
 	}
 	if err := rep.Close(r.sum); err != nil {

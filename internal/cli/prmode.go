@@ -35,6 +35,7 @@ type prMode struct {
 	shard, shards int                  // 1-based shard of shards; 0 shards: no sharding
 	changed       map[string]*git.File // --changed-since: by absolute path (symlinks resolved)
 	cache         *resultCache         // nil without --cache
+	openCache     func(r *runner, files []string) (*resultCache, error)
 }
 
 func newPRMode(c *cli.Context, cfg *config.Config, stdin bool) (*prMode, error) {
@@ -77,12 +78,14 @@ func newPRMode(c *cli.Context, cfg *config.Config, stdin bool) (*prMode, error) 
 			p.changed[filepath.Join(repo.Root, filepath.FromSlash(files[i].Path))] = &files[i]
 		}
 	}
-	if c.IsSet("cache") && !stdin {
-		rc, err := openResultCache(c.Generic("cache").(*optionalValue).String(), cfg, c, c.Bool("fix"))
-		if err != nil {
-			return nil, err
+	if c.IsSet("cache") && !stdin && (c.Bool("check-urls") || c.Bool("check-fragments")) {
+		// Link verdicts change with the world, not with the files.
+		fmt.Fprintln(c.App.ErrWriter, "postlint: note: --cache is not used with --check-urls (verdicts change over time; they have their own cache)")
+	} else if c.IsSet("cache") && !stdin {
+		dir := c.Generic("cache").(*optionalValue).String()
+		p.openCache = func(r *runner, files []string) (*resultCache, error) {
+			return openResultCache(dir, cfg, c, r, files)
 		}
-		p.cache = rc
 	}
 	return p, nil
 }
@@ -119,8 +122,20 @@ func realPath(path string) string {
 }
 
 // selectFiles keeps the files changed since the base (with --changed-since)
-// and of this shard (with --shard), in order.
-func (p *prMode) selectFiles(files []string) []string {
+// and of this shard (with --shard), in order, and opens the cache for them.
+func (p *prMode) selectFiles(r *runner, files []string) ([]string, error) {
+	files = p.narrow(files)
+	if p.openCache != nil {
+		rc, err := p.openCache(r, files)
+		if err != nil {
+			return nil, err
+		}
+		p.cache = rc
+	}
+	return files, nil
+}
+
+func (p *prMode) narrow(files []string) []string {
 	if p.changed == nil && p.shards == 0 {
 		return files
 	}
