@@ -188,7 +188,7 @@ func listRules(w io.Writer) error {
 }
 
 func run(c *cli.Context, env Env) (int, error) {
-	format := c.String("format")
+	format := chooseFormat(c, env)
 	fixMode := c.Bool("fix")
 	diffMode := c.Bool("diff")
 	if diffMode && !fixMode {
@@ -218,13 +218,17 @@ func run(c *cli.Context, env Env) (int, error) {
 	if stdinMode && len(paths) > 1 {
 		return ExitTrouble, errors.New(`"-" (standard input) cannot be combined with other paths`)
 	}
+	pm, err := newPRMode(c, cfg, stdinMode)
+	if err != nil {
+		return ExitTrouble, err
+	}
 
 	color := env.StdoutTerminal && !c.Bool("no-color") && env.Getenv("NO_COLOR") == ""
 	out := env.Stdout
 	if stdinMode && fixMode {
 		out = env.Stderr // stdout carries the fixed text or the diff
 	}
-	rep, err := report.New(format, report.Options{
+	opts := report.Options{
 		Out:     out,
 		Summary: env.Stderr,
 		Version: version(),
@@ -232,11 +236,15 @@ func run(c *cli.Context, env Env) (int, error) {
 		Color:   color,
 		Quiet:   c.Bool("quiet"),
 		Getenv:  env.Getenv,
-	})
+	}
+	rep, err := report.New(format, opts)
+	if err == nil {
+		rep, err = withOutputs(c, rep, opts)
+	}
 	if err != nil {
 		return ExitTrouble, err
 	}
-	r := &runner{linter: linter, env: env, fix: fixMode, diff: diffMode, rep: rep}
+	r := &runner{linter: linter, env: env, fix: fixMode, diff: diffMode, rep: rep, pr: pm}
 	r.sum.FixMode = fixMode && !diffMode
 
 	if stdinMode {
@@ -255,10 +263,14 @@ func run(c *cli.Context, env Env) (int, error) {
 				kept = append(kept, f)
 			}
 		}
+		if kept, err = pm.selectFiles(r, kept); err != nil {
+			return ExitTrouble, err
+		}
 		if err := r.before(c, kept); err != nil {
 			return ExitTrouble, err
 		}
 		r.files(kept, max(1, c.Int("jobs")))
+		pm.finish(r)
 	}
 	if err := rep.Close(r.sum); err != nil {
 		r.trouble("writing the report: %v", err)
@@ -325,6 +337,7 @@ type runner struct {
 	sum      report.Summary
 	troubled bool
 	mu       sync.Mutex // guards stderr writes from trouble
+	pr       *prMode    // file selection, --new-only, --cache
 }
 
 func (r *runner) before(c *cli.Context, files []string) error {
@@ -358,11 +371,14 @@ type outcome struct {
 func (r *runner) files(files []string, jobs int) {
 	lint.ForEach(len(files), jobs, func(i int) outcome {
 		path := files[i]
+		if o, ok := r.fromCache(path); ok {
+			return o
+		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return outcome{path: path, err: fmt.Errorf("%s: cannot read: %w", path, unwrap(err))}
 		}
-		o := r.process(path, src)
+		o := r.processFile(path, src)
 		if r.fix && !r.diff && o.fixed != nil && !o.trouble {
 			if err := fsutil.WriteFileAtomic(path, o.fixed, 0o644); err != nil {
 				o.err = err
