@@ -1,7 +1,5 @@
 package rules
 
-
-
 // TableColumnCount is markdownlint's MD056.
 var TableColumnCount = &Rule{
 	Name:     "table-column-count",
