@@ -81,15 +81,21 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 		if level == 2 {
 			delim += delim
 		}
+		msg := fmt.Sprintf("%s should use %ss, not %ss", what, style, actual)
 		pass.Report(Diagnostic{
 			Start:   start,
 			End:     end,
-			Message: fmt.Sprintf("%s should use %ss, not %ss", what, style, actual),
+			Message: msg,
 			Fix: &Fix{Message: fmt.Sprintf("use %s", delim), Edits: []Edit{
 				{Start: start, End: start + level, NewText: delim},
 				{Start: end - level, End: end, NewText: delim},
 			}},
 		})
+		if mdcLine(d, start) != mdcLine(d, end-level) {
+			// As markdownlint, report the closing delimiter on its own line
+			// too; the fix above rewrites both.
+			pass.Reportf(end-level, end, "%s (closing delimiter)", msg)
+		}
 		return ast.WalkContinue, nil
 	})
 	return nil

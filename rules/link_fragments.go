@@ -86,6 +86,7 @@ target heading is built with Liquid or Hugo template syntax are not checked.`,
 type fragmentSet struct {
 	keys  []string
 	index map[string]bool
+	lower map[string]string // lowercase key -> first key, built on first use
 }
 
 func (f *fragmentSet) add(k string) {
@@ -137,7 +138,7 @@ func runLinkFragments(pass *Pass) error {
 		return ast.WalkSkipChildren, nil
 	})
 	mdcHTMLTags(d, func(t mdcTag) {
-		if t.Close {
+		if t.Close || t.Name == "!--" {
 			return
 		}
 		tag := src[t.Start:t.End]
@@ -165,11 +166,15 @@ func runLinkFragments(pass *Pass) error {
 		if frags.index[encoded] || lineFragment.MatchString(encoded) || ignored != nil && ignored.MatchString(text[1:]) {
 			return
 		}
-		lower := strings.ToLower(text)
-		for _, k := range frags.keys {
-			if strings.ToLower(k) != lower {
-				continue
+		if frags.lower == nil {
+			frags.lower = make(map[string]string, len(frags.keys))
+			for _, k := range frags.keys {
+				if _, ok := frags.lower[strings.ToLower(k)]; !ok {
+					frags.lower[strings.ToLower(k)] = k
+				}
 			}
+		}
+		if k, ok := frags.lower[strings.ToLower(text)]; ok {
 			if !opts.IgnoreCase && k != text {
 				diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("link fragment %q should be written %q, as the id it points to", text, k)}
 				if mdcLine(d, start) == mdcLine(d, max(start, end-1)) {

@@ -421,8 +421,8 @@ type mdcTag struct {
 	Close      bool
 }
 
-// mdcScanTags calls fn for each HTML start or end tag in src[start:end],
-// skipping comments, processing instructions, declarations and CDATA.
+// mdcScanTags calls fn for each HTML start or end tag and each comment
+// (Name "!--") in src[start:end].
 func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 	for i := start; i < end; i++ {
 		j := bytes.IndexByte(src[i:end], '<')
@@ -433,8 +433,10 @@ func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 		if bytes.HasPrefix(src[i:end], []byte("<!--")) {
 			k := bytes.Index(src[i+4:end], []byte("-->"))
 			if k < 0 {
+				fn(mdcTag{Start: i, End: end, Name: "!--"})
 				return
 			}
+			fn(mdcTag{Start: i, End: i + 4 + k + 3, Name: "!--"})
 			i += 4 + k + 2
 			continue
 		}

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -85,11 +87,13 @@ func properNameMatchers(names []string) []properName {
 	return out
 }
 
-// nameSpan is a stretch of source the rule reads; fix is false for code and
-// HTML.
+// nameSpan is a stretch of source the rule reads, one line at most: fix is
+// false for code and HTML; urls is true where a bare URL is a link (text and
+// code), false in HTML tags and comments, where markdownlint reads URLs as
+// plain text.
 type nameSpan struct {
 	start, end int
-	fix        bool
+	fix, urls  bool
 }
 
 func runProperNames(pass *Pass) error {
@@ -106,36 +110,40 @@ func runProperNames(pass *Pass) error {
 	src := d.Source
 	spans := properNameSpans(d, opts)
 	taken := make([][][2]int, len(spans)) // per span: ranges matched by a longer name
+	urls := make([][][2]int, len(spans))
+	for si, sp := range spans {
+		if sp.urls {
+			urls[si] = urlRanges(src[sp.start:sp.end])
+		}
+	}
+	// An ASCII-lowercased copy of the source lets each name skip the spans
+	// that cannot hold it without running its regexp.
+	lower := make([]byte, len(src))
+	for i, c := range src {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
 	for _, pn := range names {
+		var needle []byte
+		if isASCII(pn.name) {
+			needle = []byte(strings.ToLower(pn.name))
+		}
 		for si, sp := range spans {
+			if needle != nil && !bytes.Contains(lower[sp.start:sp.end], needle) {
+				continue
+			}
 			text := src[sp.start:sp.end]
-			urls := urlRanges(text)
 			for _, m := range pn.re.FindAllSubmatchIndex(text, -1) {
 				s, e := m[2], m[3]
-				overlaps := false
-				for _, r := range taken[si] {
-					if s < r[1] && r[0] < e {
-						overlaps = true
-						break
-					}
-				}
-				if overlaps {
+				if overlapsAny(taken[si], s, e) {
 					continue
 				}
 				taken[si] = append(taken[si], [2]int{s, e})
 				found := string(text[s:e])
-				if exact[found] {
-					continue
-				}
-				inURL := false
-				for _, u := range urls {
-					if s < u[1] && u[0] < e {
-						inURL = true
-						break
-					}
-				}
 				start, end := sp.start+s, sp.start+e
-				if inURL || mdcInTemplate(d, start, end) {
+				if exact[found] || overlapsAny(urls[si], s, e) || mdcInTemplate(d, start, end) {
 					continue
 				}
 				diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("proper name %q is written %q", pn.name, found)}
@@ -149,113 +157,273 @@ func runProperNames(pass *Pass) error {
 	return nil
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func overlapsAny(ranges [][2]int, s, e int) bool {
+	for _, r := range ranges {
+		if s < r[1] && r[0] < e {
+			return true
+		}
+	}
+	return false
+}
+
 // properNameSpans returns the stretches of the document that proper-names
-// reads, in source order, one line at most each.
+// reads, in source order, cut as markdownlint's parser cuts its text tokens.
 func properNameSpans(d *Document, opts *ProperNamesOptions) []nameSpan {
 	src := d.Source
 	var spans []nameSpan
-	addLines := func(start, end int, fix bool) {
+	add := func(start, end int, fix, urls bool) {
 		for start < end {
-			nl := strings.IndexByte(string(src[start:end]), '\n')
 			stop := end
-			if nl >= 0 {
+			if nl := bytes.IndexByte(src[start:end], '\n'); nl >= 0 {
 				stop = start + nl
 			}
 			if stop > start {
-				spans = append(spans, nameSpan{start, stop, fix})
+				spans = append(spans, nameSpan{start, stop, fix, urls})
 			}
 			start = stop + 1
 		}
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	// Text at the top level of a block is cut at underscores that do not
+	// emphasize anything (inside emphasis and links it is not), but a bare
+	// URL is one token, and the rest of its line is not read.
+	addTextLine := func(start, end int, fix bool) {
+		if u := urlRanges(src[start:end]); u != nil {
+			end = start + u[0][0]
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			addLines(n.Segment.Start, n.Segment.Stop, true)
-		case *ast.AutoLink:
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan:
-			if opts.CodeBlocks {
-				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-					if t, ok := c.(*ast.Text); ok {
-						addLines(t.Segment.Start, t.Segment.Stop, false)
+		p := start
+		for i := start; i < end; i++ {
+			if src[i] != '_' {
+				continue
+			}
+			add(p, i, fix, false)
+			for i < end && src[i] == '_' {
+				i++
+			}
+			p = i
+			i--
+		}
+		add(p, end, fix, false)
+	}
+	addText := func(start, end int, fix bool) {
+		for start < end {
+			stop := end
+			if nl := bytes.IndexByte(src[start:end], '\n'); nl >= 0 {
+				stop = start + nl
+			}
+			addTextLine(start, stop, fix)
+			start = stop + 1
+		}
+	}
+	codeLine := func(start, end int) {
+		// A code line is read as Markdown for its URLs: indented by four
+		// spaces it is code again, and "$...$" is math.
+		urls := !bytes.HasPrefix(src[start:end], []byte("    ")) && !bytes.HasPrefix(src[start:end], []byte("\t"))
+		add(start, end, false, urls)
+	}
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		inSpan := n.Type() == ast.TypeInline
+		for c, next := n.FirstChild(), ast.Node(nil); c != nil; c = next {
+			next = c.NextSibling()
+			switch c := c.(type) {
+			case *ast.Text:
+				start, end := c.Segment.Start, c.Segment.Stop
+				if inSpan {
+					// Merge the text nodes goldmark split at delimiters.
+					for t, ok := next.(*ast.Text); ok && t.Segment.Start == end; t, ok = next.(*ast.Text) {
+						end = t.Segment.Stop
+						next = t.NextSibling()
+					}
+					add(start, end, true, true)
+				} else {
+					addText(start, end, true)
+				}
+			case *ast.AutoLink:
+			case *ast.CodeSpan:
+				if opts.CodeBlocks {
+					for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+						if t, ok := t.(*ast.Text); ok {
+							add(t.Segment.Start, t.Segment.Stop, false, true)
+						}
 					}
 				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeBlock, *ast.FencedCodeBlock:
-			if opts.CodeBlocks {
-				lines := n.Lines()
-				for i := 0; i < lines.Len(); i++ {
-					addLines(lines.At(i).Start, lines.At(i).Stop, false)
+			case *ast.CodeBlock, *ast.FencedCodeBlock:
+				if opts.CodeBlocks {
+					lines := c.Lines()
+					for i := 0; i < lines.Len(); i++ {
+						codeLine(lines.At(i).Start, lines.At(i).Stop)
+					}
 				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			if opts.HTMLElements {
-				for i := 0; i < n.Segments.Len(); i++ {
-					addLines(n.Segments.At(i).Start, n.Segments.At(i).Stop, false)
+			case *ast.RawHTML:
+				if opts.HTMLElements {
+					for i := 0; i < c.Segments.Len(); i++ {
+						add(c.Segments.At(i).Start, c.Segments.At(i).Stop, false, false)
+					}
 				}
+			case *ast.HTMLBlock:
+				htmlBlockNameSpans(d, c, opts, add, addText)
+			default:
+				walk(c)
 			}
-		case *ast.HTMLBlock:
-			lines := n.Lines()
-			if lines.Len() == 0 {
-				return ast.WalkSkipChildren, nil
-			}
-			s, e := lines.At(0).Start, lines.At(lines.Len()-1).Stop
-			if n.HasClosure() {
-				e = max(e, n.ClosureLine.Stop)
-			}
-			switch {
-			case opts.HTMLElements:
-				addLines(s, e, false)
-			case n.HTMLBlockType != ast.HTMLBlockType2:
-				// The text between the tags is Markdown text to markdownlint.
-				p := s
-				mdcScanTags(src, s, e, func(t mdcTag) {
-					addLines(p, t.Start, false)
-					p = t.End
-				})
-				addLines(p, e, false)
-			}
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	walk(d.AST)
 	return spans
 }
 
-// urlRanges returns the ranges of bare URLs (http://, https://, www.) in
-// text: names inside them are not reported.
-func urlRanges(text []byte) [][2]int {
-	var out [][2]int
-	s := string(text)
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], "://")
-		w := strings.Index(s[i:], "www.")
-		k := -1
-		switch {
-		case j >= 0 && (w < 0 || j < w):
-			k = i + j
-			for k > 0 && isASCIILetter(s[k-1]) {
-				k--
-			}
-		case w >= 0:
-			k = i + w
-		default:
-			return out
-		}
-		end := k
-		for end < len(s) && s[end] > ' ' && s[end] != '<' && s[end] != '>' && s[end] != '"' && s[end] != '\'' && s[end] != '`' {
-			end++
-		}
-		if end == k {
-			end = k + 1
-		}
-		out = append(out, [2]int{k, end})
-		i = end
+// htmlBlockNameSpans adds the spans of an HTML block: markdownlint reads its
+// tags as HTML and the text between them as Markdown text; an HTML comment
+// block is all HTML.
+func htmlBlockNameSpans(d *Document, n *ast.HTMLBlock, opts *ProperNamesOptions, add func(s, e int, fix, urls bool), addText func(s, e int, fix bool)) {
+	src := d.Source
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
 	}
-	return out
+	s, e := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if n.HasClosure() {
+		e = max(e, n.ClosureLine.Stop)
+	}
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		if opts.HTMLElements {
+			add(s, e, false, false)
+		}
+		return
+	}
+	text := func(from, to int) {
+		// Code spans in the text.
+		for from < to {
+			i := bytes.IndexByte(src[from:to], '`')
+			if i < 0 {
+				break
+			}
+			i += from
+			k := i
+			for k < to && src[k] == '`' {
+				k++
+			}
+			closeAt := bytes.Index(src[k:to], src[i:k])
+			if closeAt < 0 {
+				break
+			}
+			addText(from, i, false)
+			if opts.CodeBlocks {
+				add(k, k+closeAt, false, true)
+			}
+			from = k + closeAt + (k - i)
+		}
+		addText(from, to, false)
+	}
+	p := s
+	mdcScanTags(src, s, e, func(t mdcTag) {
+		text(p, t.Start)
+		if opts.HTMLElements {
+			add(t.Start, t.End, false, false)
+		}
+		p = t.End
+	})
+	text(p, e)
+}
+
+// urlRanges returns the ranges of text that markdownlint leaves out because
+// they hold a bare URL (http://, https://, www.) or an e-mail address: from
+// its start to the end of the text (markdownlint's exclusion runs to the end
+// of the token). A URL between dollar signs is math, and one inside an HTML
+// tag is an attribute value: neither is left out.
+func urlRanges(text []byte) [][2]int {
+	s := string(text)
+	lower := strings.ToLower(s)
+	start := -1
+	for _, p := range []string{"https://", "http://", "www."} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(p)
+			var prevOK bool
+			if p == "www." {
+				prevOK = i == 0 || strings.IndexByte(" \t(*_[]~", s[i-1]) >= 0
+			} else {
+				prevOK = i == 0 || !isASCIILetter(s[i-1])
+			}
+			domain := i + len(p)
+			if p == "www." {
+				domain = i
+			}
+			if !prevOK || !validLinkDomain(s[domain:]) || inMath(s, i) || inTag(s, i) {
+				continue
+			}
+			if start < 0 || i < start {
+				start = i
+			}
+			break
+		}
+	}
+	for i := strings.IndexByte(s, '@'); i >= 0 && (start < 0 || i < start); {
+		a := i
+		for a > 0 && (isWordByte(s[a-1]) || strings.IndexByte(".+-", s[a-1]) >= 0) {
+			a--
+		}
+		b, dot := i+1, false
+		for b < len(s) && (isWordByte(s[b]) || s[b] == '-' || s[b] == '.' && b+1 < len(s) && (isWordByte(s[b+1]) && s[b+1] != '_')) {
+			dot = dot || s[b] == '.'
+			b++
+		}
+		if a < i && b > i+1 && dot && isASCIILetter(s[b-1]) && (a == 0 || s[a-1] != '/') && !inMath(s, a) && !inTag(s, a) {
+			start = a
+			break
+		}
+		next := strings.IndexByte(s[i+1:], '@')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	if start < 0 {
+		return nil
+	}
+	return [][2]int{{start, len(s)}}
+}
+
+// validLinkDomain reports whether s starts with a domain that GFM links:
+// not empty, and no underscore in its last two segments.
+func validLinkDomain(s string) bool {
+	seen, lastUnderscore, prevUnderscore := false, false, false
+	for _, r := range s {
+		switch {
+		case r == '_':
+			lastUnderscore = true
+		case r == '.':
+			prevUnderscore, lastUnderscore = lastUnderscore, false
+		case r == '-':
+			seen = true
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) && r < utf8.RuneSelf:
+			return seen && !lastUnderscore && !prevUnderscore
+		default:
+			seen = true
+		}
+	}
+	return seen && !lastUnderscore && !prevUnderscore
+}
+
+// inMath reports whether offset i of s lies between dollar signs.
+func inMath(s string, i int) bool {
+	return strings.Count(s[:i], "$")%2 == 1 && strings.Contains(s[i:], "$")
+}
+
+// inTag reports whether offset i of s lies inside an HTML tag.
+func inTag(s string, i int) bool {
+	lt := strings.LastIndexByte(s[:i], '<')
+	return lt >= 0 && lt+1 < len(s) && (isASCIILetter(s[lt+1]) || s[lt+1] == '/') && !strings.Contains(s[lt:i], ">")
 }
