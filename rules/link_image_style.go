@@ -117,7 +117,7 @@ func runLinkImageStyle(pass *Pass) error {
 			kind = "inline"
 			bad = !o.Inline
 			if !bad && !o.URLInline && o.Autolink && !image && len(t) == 0 && label == dest && autolinkable(dest) {
-				bad, kind = true, "inline with its URL as text"
+				bad, kind = true, "url"
 			}
 		} else {
 			def := refs.defined[normalizeRef(string(ref.Value))]
@@ -137,7 +137,11 @@ func runLinkImageStyle(pass *Pass) error {
 		if !bad {
 			return ast.WalkContinue, nil
 		}
-		diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("%s %ss are not allowed", kind, what)}
+		msg := fmt.Sprintf("%s %ss are not allowed", kind, what)
+		if kind == "url" {
+			msg = "a link whose text is its URL should be an autolink"
+		}
+		diag := Diagnostic{Start: start, End: end, Message: msg}
 		if mdcLine(d, start) == mdcLine(d, end-1) {
 			canAutolink := o.Autolink && !image && autolinkable(dest) && label == dest
 			switch {

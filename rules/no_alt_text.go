@@ -53,8 +53,8 @@ func runNoAltText(pass *Pass) error {
 		if !ok {
 			start, end = p, p+3
 		}
-		if mdcInTemplate(d, start, end) {
-			return ast.WalkContinue, nil
+		if mdcInTemplate(d, p, p+3) {
+			return ast.WalkContinue, nil // the "![]" is part of template syntax
 		}
 		pass.Reportf(start, end, "image has no alt text")
 		return ast.WalkContinue, nil

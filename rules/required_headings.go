@@ -97,7 +97,14 @@ func runRequiredHeadings(pass *Pass) error {
 	if !failed && (extra > 1 || extra == 1 && required[i] != "*") && (anyHeadings || !onlyStars) {
 		end := len(src)
 		start := d.LineStarts[len(d.LineStarts)-1]
-		pass.Reportf(start, end, "required heading %q is missing", required[i])
+		missing := required[i]
+		for _, r := range required[i:] {
+			if r != "*" && r != "+" && r != "?" {
+				missing = r
+				break
+			}
+		}
+		pass.Reportf(start, end, "required heading %q is missing", missing)
 	}
 	return nil
 }
