@@ -18,7 +18,7 @@ var DescriptiveLinkText = &Rule{
 	Name:     "descriptive-link-text",
 	Aliases:  []string{"MD059"},
 	Tags:     []string{"accessibility", "links"},
-	Severity: Warning, // "click here" tells screen reader users and search engines nothing about the target
+	Severity: Off, // wording advice rather than damage: many posts link "here" knowingly
 	Doc: Doc{
 		Title: "Link text should be descriptive",
 		Description: `Reports links whose whole text is generic, such as ` + "`[click here](...)`" + ` or ` + "`[link](...)`" + `.

@@ -26,7 +26,7 @@ func (o *LinkFragmentsOptions) Validate() error {
 	}
 	_, err := cachedRegexp(o.IgnoredPattern)
 	if err != nil {
-		return fmt.Errorf("ignored_pattern: %v", err)
+		return fmt.Errorf("ignored_pattern: %w", err)
 	}
 	return nil
 }
