@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -58,7 +59,7 @@ var LinkFragments = &Rule{
 	Name:     "link-fragments",
 	Aliases:  []string{"MD051"},
 	Tags:     []string{"links"},
-	Severity: Warning, // a link to a renamed heading silently lands at the top of the page
+	Severity: Off, // broken-anchor (on by default) checks the same links with the site's own heading ids
 	Fixable:  true,
 	Doc: Doc{
 		Title: "Link fragments should point to a heading or anchor of the document",
@@ -71,7 +72,12 @@ HTML tag with an ` + "`id`" + ` (or an ` + "`<a>`" + ` with a ` + "`name`" + `) 
 
 When the fragment matches an id in another case, the fix rewrites it in the id's case
 (unless ` + "`ignore_case`" + ` is set, in which case it is not reported). Links whose destination or
-target heading is built with Liquid or Hugo template syntax are not checked.`,
+target heading is built with Liquid or Hugo template syntax are not checked.
+
+postlint's own ` + "`broken-anchor`" + ` rule, on by default, checks the same fragments (and those of links
+to other pages) with the heading ids of the site's platform (Jekyll, Hugo, MkDocs…); this rule
+is off by default and is there for markdownlint compatibility (` + "`--preset markdownlint`" + `, or
+configure it).`,
 		Examples: []Example{
 			{Bad: "# Heading Name\n\n[Link](#fragment)", Good: "# Heading Name\n\n[Link](#heading-name)"},
 			{Bad: "# Heading Name\n\n[Link](#Heading-Name)", Good: "# Heading Name\n\n[Link](#heading-name)", Note: "ids are lowercase"},
@@ -111,7 +117,7 @@ func runLinkFragments(pass *Pass) error {
 
 	frags := &fragmentSet{index: map[string]bool{}}
 	frags.add("#top")
-	var slugs slug.Set
+	seen := make(map[string]int) // markdownlint's numbering of repeated ids: "a", "a-1", "a-2"
 	dynamic := false // a heading or anchor built by a template: its id is unknown
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -125,11 +131,15 @@ func runLinkFragments(pass *Pass) error {
 			dynamic = true
 		}
 		text := headingPlainText(src, h)
-		s := slug.GitHub(text)
-		if s == "" {
+		id := "#" + slug.EncodeURIComponent(slug.GitHub.Slug(text))
+		if id == "#" {
 			return ast.WalkSkipChildren, nil
 		}
-		frags.add("#" + slug.EncodeURIComponent(slugs.Add(s)))
+		if n := seen[id]; n > 0 {
+			frags.add(id + "-" + strconv.Itoa(n))
+		}
+		seen[id]++
+		frags.add(id)
 		if raw := headingRawText(src, h); raw != "" {
 			for _, m := range headingAnchor.FindAllStringSubmatch(raw, -1) {
 				frags.add(m[1])

@@ -12,12 +12,12 @@ import (
 
 // LinkImageStyleOptions configures link-image-style.
 type LinkImageStyleOptions struct {
-	Autolink  bool `yaml:"autolink" doc:"allow autolinks (<https://example.org>)"`
-	Inline    bool `yaml:"inline" doc:"allow inline links and images ([text](url))"`
-	Full      bool `yaml:"full" doc:"allow full reference links and images ([text][label])"`
-	Collapsed bool `yaml:"collapsed" doc:"allow collapsed reference links and images ([label][])"`
-	Shortcut  bool `yaml:"shortcut" doc:"allow shortcut reference links and images ([label])"`
-	URLInline bool `yaml:"url_inline" doc:"allow inline links whose text is their URL ([https://example.org](https://example.org)), which could be autolinks"`
+	Autolink  bool `yaml:"autolink" doc:"allow autolinks: a URL in angle brackets"`
+	Inline    bool `yaml:"inline" doc:"allow inline links and images: text in brackets, then the URL in parentheses"`
+	Full      bool `yaml:"full" doc:"allow full reference links and images: text in brackets, then a label in brackets"`
+	Collapsed bool `yaml:"collapsed" doc:"allow collapsed reference links and images: a label in brackets, then empty brackets"`
+	Shortcut  bool `yaml:"shortcut" doc:"allow shortcut reference links and images: a label in brackets alone"`
+	URLInline bool `yaml:"url_inline" doc:"allow inline links whose text is their own URL, which could be autolinks"`
 }
 
 // LinkImageStyle is markdownlint's MD054.
