@@ -118,7 +118,7 @@ func runLinkFragments(pass *Pass) error {
 	frags := &fragmentSet{index: map[string]bool{}}
 	frags.add("#top")
 	seen := make(map[string]int) // markdownlint's numbering of repeated ids: "a", "a-1", "a-2"
-	dynamic := false // a heading or anchor built by a template: its id is unknown
+	dynamic := false             // a heading or anchor built by a template: its id is unknown
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
