@@ -1,0 +1,102 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// EmphasisStyleOptions configures emphasis-style and strong-style.
+type EmphasisStyleOptions struct {
+	Style string `yaml:"style" doc:"consistent (like the first one), asterisk or underscore"`
+}
+
+// Validate checks the style.
+func (o *EmphasisStyleOptions) Validate() error {
+	switch o.Style {
+	case "consistent", "asterisk", "underscore":
+		return nil
+	}
+	return fmt.Errorf("style %q: want consistent, asterisk or underscore", o.Style)
+}
+
+// EmphasisStyle is markdownlint's MD049.
+var EmphasisStyle = &Rule{
+	Name:     "emphasis-style",
+	Aliases:  []string{"MD049"},
+	Tags:     []string{"emphasis"},
+	Severity: Off, // a matter of taste
+	Fixable:  true,
+	Doc: Doc{
+		Title: "Emphasis should use one character",
+		Description: `Reports emphasis (` + "`*text*`" + ` or ` + "`_text_`" + `) whose delimiter differs from the configured one;
+with ` + "`consistent`" + ` (the default) the first emphasis sets the style. Emphasis inside a word
+(` + "`un*frigging*believable`" + `) can only use asterisks and is not reported when the style is
+` + "`underscore`" + `. Delimiters inside Liquid or Hugo template syntax (` + "`{{ a * b }}`" + `) are not emphasis.
+
+The fix replaces both delimiters.`,
+		Examples: []Example{
+			{Bad: "*Text* and _text_", Good: "*Text* and *text*"},
+		},
+	},
+	Options: func() any { return &EmphasisStyleOptions{Style: "consistent"} },
+	Run:     func(pass *Pass) error { return runEmphasisStyle(pass, 1, "emphasis") },
+}
+
+// runEmphasisStyle checks the emphasis nodes of one level (1 emphasis,
+// 2 strong).
+func runEmphasisStyle(pass *Pass, level int, what string) error {
+	d := pass.Document
+	src := d.Source
+	style := OptionsOf[EmphasisStyleOptions](pass).Style
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		e, ok := n.(*ast.Emphasis)
+		if !ok || e.Level != level {
+			return ast.WalkContinue, nil
+		}
+		start, end, ok := mdcSpan(src, e)
+		if !ok || mdcInTemplate(d, start, start+level) || mdcInTemplate(d, end-level, end) {
+			return ast.WalkContinue, nil
+		}
+		actual := "asterisk"
+		if src[start] == '_' {
+			actual = "underscore"
+		}
+		if style == "consistent" {
+			style = actual
+		}
+		if actual == style {
+			return ast.WalkContinue, nil
+		}
+		if style == "underscore" && (start > 0 && isWordByte(src[start-1]) || end < len(src) && isWordByte(src[end])) {
+			return ast.WalkContinue, nil // underscores do not work inside words
+		}
+		delim := "*"
+		if style == "underscore" {
+			delim = "_"
+		}
+		if level == 2 {
+			delim += delim
+		}
+		msg := fmt.Sprintf("%s should use %ss, not %ss", what, style, actual)
+		pass.Report(Diagnostic{
+			Start:   start,
+			End:     end,
+			Message: msg,
+			Fix: &Fix{Message: fmt.Sprintf("use %s", delim), Edits: []Edit{
+				{Start: start, End: start + level, NewText: delim},
+				{Start: end - level, End: end, NewText: delim},
+			}},
+		})
+		if mdcLine(d, start) != mdcLine(d, end-level) {
+			// As markdownlint, report the closing delimiter on its own line
+			// too; the fix above rewrites both.
+			pass.Reportf(end-level, end, "%s (closing delimiter)", msg)
+		}
+		return ast.WalkContinue, nil
+	})
+	return nil
+}
