@@ -400,11 +400,27 @@ func validFix(src []byte, d rules.Diagnostic) error {
 		if !utf8.ValidString(e.New) {
 			return fmt.Errorf("edit text %q is not valid UTF-8", e.New)
 		}
-		if e.Start < len(src) && !utf8.RuneStart(src[e.Start]) || e.End < len(src) && !utf8.RuneStart(src[e.End]) {
+		if splitsRune(src, e.Start) || splitsRune(src, e.End) {
 			return fmt.Errorf("edit [%d,%d) splits a character", e.Start, e.End)
 		}
 	}
 	return nil
+}
+
+// splitsRune reports whether offset i lies inside the encoding of a valid
+// UTF-8 character. (An invalid byte is a character of its own: the
+// invalid-utf8 rule edits exactly those.)
+func splitsRune(src []byte, i int) bool {
+	if i <= 0 || i >= len(src) || utf8.RuneStart(src[i]) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-(utf8.UTFMax-1); j-- {
+		if utf8.RuneStart(src[j]) {
+			_, size := utf8.DecodeRune(src[j:])
+			return size > 1 && j+size > i
+		}
+	}
+	return false
 }
 
 func toEdits(f *rules.Fix) []fix.Edit {
