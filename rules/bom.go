@@ -29,6 +29,9 @@ included. The fix removes it. Template tags are left alone.`,
 var bomBytes = []byte{0xEF, 0xBB, 0xBF}
 
 func runBOM(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	src := pass.Source
 	for i := 0; ; {
 		k := bytes.Index(src[i:], bomBytes)

@@ -1,12 +1,10 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"unicode/utf8"
 
 	"github.com/postlint/postlint/internal/mojibake"
-	"github.com/postlint/postlint/internal/textenc"
 )
 
 // ControlChars reports control characters other than tab, line feed and
@@ -48,10 +46,8 @@ func runControlChars(pass *Pass) error {
 	if !hasControl(src) {
 		return nil
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		if _, ok := textenc.DetectUTF16(src); ok {
-			return nil // invalid-utf8 converts the file; its NULs are not text
-		}
+	if hygUTF16(pass.Document) {
+		return nil
 	}
 	code := hygCodeSpans(pass.Document)
 	prose := newHygProse(pass.Document)

@@ -38,6 +38,9 @@ this rule also reports the extra blank lines at the end, which markdownlint leav
 }
 
 func runFinalNewline(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	src := pass.Source
 	if len(src) == 0 {
 		return nil

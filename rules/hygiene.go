@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/postlint/postlint/internal/textenc"
 )
 
 // This file holds what the encoding hygiene rules (invalid-utf8, bom,
@@ -240,4 +243,15 @@ func hygLineStartSensitive(src []byte, start, end int) bool {
 		return true
 	}
 	return false
+}
+
+// hygUTF16 reports whether the document is UTF-16 text: its bytes are not
+// the characters they look like, and only invalid-utf8 (which converts the
+// file) reports on it.
+func hygUTF16(doc *Document) bool {
+	if bytes.IndexByte(doc.Source, 0) < 0 && !bytes.HasPrefix(doc.Source, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(doc.Source, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	_, ok := textenc.DetectUTF16(doc.Source)
+	return ok
 }

@@ -35,8 +35,8 @@ func TestHygieneOptions(t *testing.T) {
 		want    []string
 	}{
 		{rules.InvisibleChars, "nbsp: all", "10\u00a0km and a\u00a0 b.\n", []string{
-			"1:12: no-break space (U+00A0)",
-			"1:3: no-break space (U+00A0)",
+			"1:12: no-break space (U+00A0) next to a space",
+			"1:3: no-break space (U+00A0) between words",
 		}},
 		{rules.InvisibleChars, "nbsp: off", "10\u00a0km and a\u00a0 b.\n", nil},
 		{rules.LineEndings, "style: lf", "a\r\nb\r\n", []string{"1:2: 2 lines end with CRLF; want LF"}},

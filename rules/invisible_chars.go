@@ -112,6 +112,9 @@ func hasInvisible(src []byte) bool {
 }
 
 func runInvisibleChars(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	opts := OptionsOf[InvisibleCharsOptions](pass)
 	src := pass.Source
 	if !hasInvisible(src) {
@@ -143,6 +146,15 @@ func runInvisibleChars(pass *Pass) error {
 		if inCode && class != invBidi || pass.InTemplate(start, end) {
 			continue
 		}
+		if class == invNBSP {
+			if opts.NBSP != "off" {
+				if d, ok := nbspFinding(src, start, end, prose, opts.NBSP == "all"); ok {
+					pass.Report(d)
+					i = max(i, d.End)
+				}
+			}
+			continue
+		}
 		before, after := hygRuneBefore(src, start), hygRuneAt(src, end)
 		repl := ""
 		switch class {
@@ -163,20 +175,6 @@ func runInvisibleChars(pass *Pass) error {
 			}
 		case invSeparator:
 			repl = " "
-		case invNBSP:
-			if opts.NBSP == "off" || !prose.clean(start, end) {
-				continue
-			}
-			stray := isBlank(before) || isBlank(after)
-			if !stray && opts.NBSP != "all" {
-				continue
-			}
-			if !stray {
-				repl = " "
-			}
-			if onlyContent(src, start, end) {
-				continue // a cell or line holding only a no-break space keeps it on purpose
-			}
 		}
 		d := Diagnostic{Start: start, End: end, Message: invisibleMessage(r, end-start, size, class, inCode)}
 		if !inCode && prose.clean(start, end) {
@@ -209,16 +207,94 @@ func invisibleMessage(r rune, n, size, class int, inCode bool) string {
 		s = fmt.Sprintf("bidirectional control %s (U+%04X) in code: the code shown is not the code that runs (Trojan Source)", name, r)
 	case class == invBidi:
 		s = fmt.Sprintf("bidirectional control %s (U+%04X): the text shown is not the text there", name, r)
-	case class == invNBSP:
-		s = fmt.Sprintf("%s (U+00A0)", name)
-		if count := n / size; count > 1 {
-			s = fmt.Sprintf("%d no-break spaces (U+00A0)", count)
-		}
 	}
 	return s
 }
 
-func isBlank(r rune) bool { return r == -1 || r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+// nbspFinding judges the no-break spaces src[start:end] (a run of them) and
+// the spaces and tabs around them on their line: stray when the cluster
+// holds a space or tab or touches the start or end of the line. The fix
+// keeps what the line's layout depends on: at the end of a line the ASCII
+// spaces after the last no-break space (a hard break stays a hard break, and
+// none appears), at the start the indentation before the first one, and
+// between words one space.
+func nbspFinding(src []byte, start, end int, prose hygProse, all bool) (Diagnostic, bool) {
+	cs, ce := start, end
+	for cs > 0 {
+		if c := src[cs-1]; c == ' ' || c == '\t' {
+			cs--
+		} else if cs >= 2 && src[cs-2] == 0xC2 && src[cs-1] == 0xA0 {
+			cs -= 2
+		} else {
+			break
+		}
+	}
+	for ce < len(src) {
+		if c := src[ce]; c == ' ' || c == '\t' {
+			ce++
+		} else if ce+1 < len(src) && src[ce] == 0xC2 && src[ce+1] == 0xA0 {
+			ce += 2
+		} else {
+			break
+		}
+	}
+	if !prose.clean(cs, ce) {
+		return Diagnostic{}, false
+	}
+	first, last, count, ascii := -1, -1, 0, false
+	for k := cs; k < ce; {
+		if src[k] == 0xC2 {
+			if first < 0 {
+				first = k
+			}
+			last = k + 2
+			count++
+			k += 2
+			continue
+		}
+		ascii = true
+		k++
+	}
+	atStart := cs == 0 || src[cs-1] == '\n'
+	atEnd := ce == len(src) || src[ce] == '\n' || src[ce] == '\r'
+	if atStart && atEnd || onlyContent(src, cs, ce) {
+		return Diagnostic{}, false // a line or table cell holding only a no-break space keeps it on purpose
+	}
+	stray := ascii || atStart || atEnd
+	if !stray && !all {
+		return Diagnostic{}, false
+	}
+	what := "no-break space (U+00A0)"
+	if count > 1 {
+		what = fmt.Sprintf("%d no-break spaces (U+00A0)", count)
+	}
+	d := Diagnostic{Start: cs, End: ce}
+	var repl string
+	switch {
+	case atEnd:
+		d.Message = what + " at the end of a line"
+		repl = string(src[last:ce])
+	case atStart:
+		d.Message = what + " at the start of a line"
+		repl = string(src[cs:first])
+		if hygLineStartSensitive(src, first, ce) {
+			d.Message += "; removing it would change how the line renders: check it by hand"
+			return d, true
+		}
+	case ascii:
+		d.Message = what + " next to a space"
+		repl = " "
+	default:
+		d.Message = what + " between words"
+		repl = " "
+	}
+	msg := "remove it"
+	if repl == " " {
+		msg = "replace with one space"
+	}
+	d.Fix = &Fix{Message: msg, Edits: []Edit{{Start: cs, End: ce, NewText: repl}}}
+	return d, true
+}
 
 // onlyContent reports whether [start, end) is all a line or a table cell holds
 // but spaces.

@@ -47,6 +47,9 @@ post renders. Replace it by hand.`,
 }
 
 func runLineEndings(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	opts := OptionsOf[LineEndingsOptions](pass)
 	src := pass.Source
 	var crlf, lf []int // offsets of the '\n' (for CRLF: of the '\r')

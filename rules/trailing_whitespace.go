@@ -43,6 +43,9 @@ the line alone, and never touches code, HTML or front matter values. Turn on one
 }
 
 func runTrailingWhitespace(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	opts := OptionsOf[TrailingWhitespaceOptions](pass)
 	src := pass.Source
 	skip := hygCodeSpans(pass.Document)

@@ -35,6 +35,9 @@ characters that differ. Code, URLs, HTML and template tags are never changed.`,
 }
 
 func runUnicodeNormalization(pass *Pass) error {
+	if hygUTF16(pass.Document) {
+		return nil
+	}
 	src := pass.Source
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
