@@ -1,0 +1,134 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/postlint/postlint/internal/document"
+	"github.com/postlint/postlint/internal/fix"
+	"github.com/postlint/postlint/internal/rendercheck"
+	"github.com/postlint/postlint/rules"
+)
+
+// proof holds the fixes the render-safety check refused during one Fix: they
+// are not offered again, and each is reported as a bug of its rule.
+type proof struct {
+	refusals []refusal
+	errs     []error
+}
+
+type refusal struct {
+	rule  *rules.Rule
+	edits []fix.Edit // sorted, in the current text's offsets
+}
+
+// check runs the render-safety proof on one pass: next is the lint of the text
+// of res with edits applied. When the structure changed, it finds the fixes
+// to blame (those that change it on their own, or, failing that, all that
+// were chosen together), refuses them and returns false: the pass is to be
+// merged again without them.
+func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes [][]fix.Edit, owners []*rules.Rule, chosen []bool) bool {
+	err := rendercheck.Check(res.Doc, next.Doc, edits)
+	if err == nil {
+		return true
+	}
+	type blame struct {
+		i   int
+		err error
+	}
+	var bad []blame
+	for i, ok := range chosen {
+		if !ok {
+			continue
+		}
+		e := sortedEdits(fixes[i])
+		doc := document.Load(path, fix.Apply(res.Doc.Source, e))
+		if ferr := rendercheck.Check(res.Doc, doc, e); ferr != nil {
+			bad = append(bad, blame{i, ferr})
+		}
+	}
+	if len(bad) == 0 {
+		for i, ok := range chosen {
+			if ok {
+				bad = append(bad, blame{i, err})
+			}
+		}
+	}
+	for _, b := range bad {
+		e := sortedEdits(fixes[b.i])
+		p.refusals = append(p.refusals, refusal{rule: owners[b.i], edits: e})
+		line, col := res.Lines.Position(e[0].Start)
+		var re *rendercheck.Error
+		if errors.As(b.err, &re) {
+			line, col = res.Lines.Position(re.Offset)
+		}
+		p.errs = append(p.errs, fmt.Errorf("rule %s: fix refused at %d:%d: it would change how the document renders (%w); this is a bug in the rule, please report it", owners[b.i].Name, line, col, b.err))
+	}
+	return false
+}
+
+// refused reports whether f offers a fix that was refused.
+func (p *proof) refused(f Finding) bool {
+	if len(p.refusals) == 0 || f.Fix == nil {
+		return false
+	}
+	e := sortedEdits(toEdits(f.Fix))
+	for _, r := range p.refusals {
+		if r.rule == f.Rule && slices.Equal(r.edits, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// shift moves the refused fixes into the offsets of the text after a pass
+// applied edits; a refusal whose text the pass touched is forgotten.
+func (p *proof) shift(edits []fix.Edit) {
+	kept := p.refusals[:0]
+	for _, r := range p.refusals {
+		moved, ok := shiftEdits(r.edits, edits)
+		if ok {
+			kept = append(kept, refusal{rule: r.rule, edits: moved})
+		}
+	}
+	p.refusals = kept
+}
+
+func shiftEdits(es, applied []fix.Edit) ([]fix.Edit, bool) {
+	out := make([]fix.Edit, len(es))
+	for i, e := range es {
+		delta := 0
+		for _, a := range applied {
+			if a.Start <= e.End && a.End >= e.Start {
+				return nil, false
+			}
+			if a.End < e.Start {
+				delta += len(a.New) - (a.End - a.Start)
+			}
+		}
+		out[i] = fix.Edit{Start: e.Start + delta, End: e.End + delta, New: e.New}
+	}
+	return out, true
+}
+
+// strip drops the refused fixes from the findings that remain: they are not
+// fixable.
+func (p *proof) strip(res *Result) {
+	for i := range res.Findings {
+		if p.refused(res.Findings[i]) {
+			res.Findings[i].Fix = nil
+		}
+	}
+}
+
+func sortedEdits(es []fix.Edit) []fix.Edit {
+	out := slices.Clone(es)
+	slices.SortFunc(out, func(a, b fix.Edit) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	return out
+}
