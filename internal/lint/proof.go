@@ -11,6 +11,20 @@ import (
 	"github.com/postlint/postlint/rules"
 )
 
+// RefusedFixError is a fix the render-safety proof refused: a bug of its
+// rule. The text is kept as it was there; the finding remains, without a fix.
+type RefusedFixError struct {
+	Rule      string
+	Line, Col int
+	Err       error // what would have changed (a *rendercheck.Error)
+}
+
+func (e *RefusedFixError) Error() string {
+	return fmt.Sprintf("rule %s: fix refused at %d:%d: it would change how the document renders (%v); this is a bug in the rule, please report it", e.Rule, e.Line, e.Col, e.Err)
+}
+
+func (e *RefusedFixError) Unwrap() error { return e.Err }
+
 // proof holds the fixes the render-safety check refused during one Fix: they
 // are not offered again, and each is reported as a bug of its rule.
 type proof struct {
@@ -63,7 +77,7 @@ func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes []
 		if errors.As(b.err, &re) {
 			line, col = res.Lines.Position(re.Offset)
 		}
-		p.errs = append(p.errs, fmt.Errorf("rule %s: fix refused at %d:%d: it would change how the document renders (%w); this is a bug in the rule, please report it", owners[b.i].Name, line, col, b.err))
+		p.errs = append(p.errs, &RefusedFixError{Rule: owners[b.i].Name, Line: line, Col: col, Err: b.err})
 	}
 	return false
 }
