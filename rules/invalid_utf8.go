@@ -23,8 +23,8 @@ page that editors and old CMS exports still write, and a superset of Latin-1): `
 Windows-1252 is the bytes ` + "`63 61 66 E9`" + `, and ` + "`E9`" + ` on its own is not UTF-8. The fix decodes each
 bad run as Windows-1252 and writes it as UTF-8 (` + "`E9`" + ` becomes ` + "`é`" + `, ` + "`93 94`" + ` become ` + "`“”`" + `);
 valid UTF-8 around it is kept as it is. A run holding one of the five bytes Windows-1252 leaves
-undefined (` + "`81 8D 8F 90 9D`" + `) is in some other encoding, and a UTF-8 character cut short (a lead
-byte followed by too few continuation bytes, as in ` + "`E2 80`" + `) is damage, not Windows-1252: both
+undefined (` + "`81 8D 8F 90 9D`" + `) is in some other encoding, and a UTF-8 character cut short (at
+the end of the file, or the ` + "`E2 80`" + ` that starts ` + "`’ “ ” – —`" + `) is damage, not Windows-1252: both
 are reported without a fix.
 
 A file in UTF-16 — recognised by its byte order mark, or without one by the pattern of NUL bytes
@@ -65,7 +65,7 @@ func runInvalidUTF8(pass *Pass) error {
 	for _, r := range textenc.InvalidRuns(src) {
 		bad := src[r.Start:r.End]
 		d := Diagnostic{Start: r.Start, End: r.End}
-		if truncated(bad) {
+		if truncated(src, r.Start, r.End) {
 			d.Message = fmt.Sprintf("%s not valid UTF-8: the start of a character whose last bytes are missing (a damaged file, not Windows-1252); fix it by hand", describeBytes(bad))
 		} else if s, ok := textenc.DecodeWindows1252(bad); ok {
 			d.Message = fmt.Sprintf("%s not valid UTF-8 (as Windows-1252: %q)", describeBytes(bad), s)
@@ -98,17 +98,19 @@ func describeBytes(b []byte) string {
 	return "bytes " + strings.Join(parts, " ") + " are"
 }
 
-// truncated reports whether b is a UTF-8 lead byte followed by fewer
-// continuation bytes than it announces (at least one): a character cut short,
-// which Windows-1252 text almost never looks like.
-func truncated(b []byte) bool {
+// truncated reports whether the invalid run src[start:end] is a UTF-8
+// character cut short rather than Windows-1252: a lead byte followed by fewer
+// continuation bytes than it announces, at the very end of the file (a cut
+// file) or as the start of the punctuation that mojibake is made of (E2 80,
+// E2 82, E2 84: ’ “ ” – — … € ™). Elsewhere such bytes read well as
+// Windows-1252: "é”" is E9 94.
+func truncated(src []byte, start, end int) bool {
+	b := src[start:end]
 	if len(b) < 2 || len(b) > 3 {
 		return false
 	}
 	want := 0
 	switch c := b[0]; {
-	case c >= 0xC2 && c <= 0xDF:
-		want = 2
 	case c >= 0xE0 && c <= 0xEF:
 		want = 3
 	case c >= 0xF0 && c <= 0xF4:
@@ -121,5 +123,8 @@ func truncated(b []byte) bool {
 			return false
 		}
 	}
-	return len(b) < want
+	if len(b) >= want {
+		return false
+	}
+	return end == len(src) || b[0] == 0xE2 && (b[1] == 0x80 || b[1] == 0x82 || b[1] == 0x84)
 }
