@@ -112,5 +112,6 @@ func openFenceAtEnd(doc *Document) bool {
 	if !ok {
 		return false
 	}
-	return hygFenceEnd(doc.Source, f) >= len(bytes.TrimRight(doc.Source, " \t\r\n"))
+	_, closed := hygFenceEnd(doc.Source, f)
+	return !closed
 }

@@ -46,7 +46,7 @@ func hygCodeSpans(doc *Document) hygSpans {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			start := hygLineStart(src, max(n.Pos(), 0))
-			end := hygFenceEnd(src, n)
+			end, _ := hygFenceEnd(src, n)
 			out = append(out, hygSpan{start, end})
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
@@ -108,8 +108,8 @@ func hygMerge(s hygSpans) hygSpans {
 
 // hygFenceEnd returns the end of a fenced code block: the end of its closing
 // fence line (without the line ending), or of its last line when it is not
-// closed.
-func hygFenceEnd(src []byte, n *ast.FencedCodeBlock) int {
+// closed; closed says which.
+func hygFenceEnd(src []byte, n *ast.FencedCodeBlock) (end int, closed bool) {
 	lines := n.Lines()
 	var after int
 	if lines.Len() > 0 {
@@ -119,19 +119,19 @@ func hygFenceEnd(src []byte, n *ast.FencedCodeBlock) int {
 		after = hygSkipNewline(src, after)
 	}
 	// The line at after is the closing fence when it is one.
-	end := hygLineEnd(src, after)
+	end = hygLineEnd(src, after)
 	line := src[after:end]
 	i := 0
 	for i < len(line) && i < 4 && line[i] == ' ' {
 		i++
 	}
 	if i < len(line) && (line[i] == '`' || line[i] == '~') && hygRun(line, i, line[i]) >= 3 {
-		return end
+		return end, true
 	}
 	if lines.Len() == 0 {
-		return hygLineEnd(src, max(n.Pos(), 0))
+		return hygLineEnd(src, max(n.Pos(), 0)), false
 	}
-	return after
+	return after, false
 }
 
 func hygRun(src []byte, i int, c byte) int {
