@@ -134,7 +134,9 @@ func main() {
 		for k := range counts {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j] })
+		sort.Slice(keys, func(i, j int) bool {
+			return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j]
+		})
 		for _, k := range keys {
 			fmt.Printf("  %5d  %s\n", counts[k], k)
 		}
