@@ -18,7 +18,9 @@ front matter, and ` + "`cat`" + `-ing files together leaves a U+FEFF in the midd
 
 The rule reports a byte order mark at the start of the file and every U+FEFF after it (where it
 reads as a zero-width no-break space, almost always a leftover of concatenated files), code
-included. The fix removes it. Template tags are left alone.`,
+included. The fix removes it, except where that could change how the post renders (at the start
+of a line, next to Markdown syntax): there it is reported without a fix. Template tags are left
+alone.`,
 		Examples: []Example{
 			{Bad: "\\uFEFF---\ntitle: Hello\n---", Good: "---\ntitle: Hello\n---", Note: "\\uFEFF stands for the invisible byte order mark"},
 		},
@@ -48,10 +50,17 @@ func runBOM(pass *Pass) error {
 			msg = "byte order mark (U+FEFF) inside the text, likely left by joining files"
 		}
 		d := Diagnostic{Start: start, End: end, Message: msg}
-		if start == 0 || !hygLineStartSensitive(src, start, end) {
+		risk := hygRemovalRisk(src, start, end, "")
+		if start == 0 {
+			risk = ""
+			if bytes.HasPrefix(src[end:], bomBytes) {
+				risk = "; another follows it, which removing this one would make the file's byte order mark: check it by hand"
+			}
+		}
+		if risk == "" {
 			d.Fix = &Fix{Message: "remove the byte order mark", Edits: []Edit{{Start: start, End: end}}}
 		} else {
-			d.Message += "; removing it would change how the line renders: check it by hand"
+			d.Message += risk
 		}
 		pass.Report(d)
 	}

@@ -28,7 +28,9 @@ form feed between two words becomes a space). Where a control character is part 
 run that the ` + "`mojibake`" + ` rule repairs, this rule stays silent and leaves it to ` + "`mojibake`" + `.
 Code spans and code blocks are not checked (a post may show control characters in code on
 purpose), nor are template tags. Outside prose (in HTML, link destinations) the character is
-reported without a fix.`,
+reported without a fix, and so it is where removing it could change how the post renders: at
+the start of a line ("\x1f- item" would become a list), next to Markdown syntax, or as the only
+text on its line. A NUL is never fixed. A run of the same character is one finding.`,
 		Examples: []Example{
 			{Bad: "Build \\x1b[32mpassed\\x1b[0m today.", Good: "Build passed today.", Note: "\\x1b is the escape character"},
 		},
@@ -60,13 +62,18 @@ func runControlChars(pass *Pass) error {
 			continue
 		}
 		start, end := i, i+size
+		if r == 0x1B {
+			end = ansiEnd(src, end)
+		}
+		if end == start+size {
+			// A run of the same character is one finding.
+			for end+size <= len(src) && string(src[end:end+size]) == string(src[start:start+size]) {
+				end += size
+			}
+		}
 		i = end
 		if code.contains(start) || pass.InTemplate(start, end) {
 			continue
-		}
-		if r == 0x1B {
-			end = ansiEnd(src, end)
-			i = end
 		}
 		// A control character inside a mojibake run is mojibake's to repair.
 		if c := prose.chunk(start, end); c != nil {
@@ -81,15 +88,20 @@ func runControlChars(pass *Pass) error {
 			}
 		}
 		d := Diagnostic{Start: start, End: end, Message: controlMessage(src[start:end], r)}
-		if prose.clean(start, end) || inFrontMatter(pass.Document, start, end) {
-			if hygLineStartSensitive(src, start, end) {
-				d.Message += "; removing it would change how the line renders: check it by hand"
+		// NUL is not fixed: goldmark reads it as U+FFFD, and the CLI takes
+		// a file holding one for binary.
+		if r != 0 && (prose.clean(start, end) || inFrontMatter(pass.Document, start, end)) {
+			repl := ""
+			if (r == '\v' || r == '\f') && visible(hygRuneBefore(src, start)) && visible(hygRuneAt(src, end)) {
+				repl = " "
+			}
+			if risk := hygRemovalRisk(src, start, end, repl); risk != "" {
+				d.Message += risk
 			} else {
-				repl := ""
-				if (r == '\v' || r == '\f') && start > 0 && end < len(src) && !isSpaceByte(src[start-1]) && !isSpaceByte(src[end]) {
-					repl = " "
+				if repl == "" {
+					d.Start = hygTrailingStart(src, start, end)
 				}
-				d.Fix = &Fix{Message: "remove it", Edits: []Edit{{Start: start, End: end, NewText: repl}}}
+				d.Fix = &Fix{Message: "remove it", Edits: []Edit{{Start: d.Start, End: end, NewText: repl}}}
 				if repl != "" {
 					d.Fix.Message = "replace it with a space"
 				}
@@ -110,8 +122,9 @@ func hasControl(src []byte) bool {
 	return false
 }
 
-// ansiEnd returns the end of an ANSI escape sequence (CSI: ESC [ parameters
-// final byte) whose ESC ends at i, or i when none follows.
+// ansiEnd returns the end of an ANSI escape sequence (CSI: ESC [ digits and
+// semicolons, a final letter, as in ESC [ 3 1 m) whose ESC ends at i, or i
+// when none follows.
 func ansiEnd(src []byte, i int) int {
 	if i >= len(src) || src[i] != '[' {
 		return i
@@ -121,7 +134,7 @@ func ansiEnd(src []byte, i int) int {
 		switch {
 		case c >= '0' && c <= '9' || c == ';' || c == '?':
 			continue
-		case c >= '@' && c <= '~':
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
 			return k + 1
 		}
 		break
@@ -131,11 +144,23 @@ func ansiEnd(src []byte, i int) int {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
+// visible reports a character that is neither whitespace nor one the hygiene
+// rules remove: a vertical tab or form feed between two of them becomes a
+// space, elsewhere it goes.
+func visible(r rune) bool {
+	return r > ' ' && r != utf8.RuneError && !hygRemovable(r) && r != 0xA0
+}
+
 func controlMessage(text []byte, r rune) string {
 	name := controlNames[r]
+	n := utf8.RuneCount(text)
 	switch {
-	case len(text) > utf8.RuneLen(r):
+	case r == 0x1B && n > 1 && text[1] == '[':
 		return fmt.Sprintf("terminal escape sequence %q", text)
+	case n > 1 && name != "":
+		return fmt.Sprintf("%d control characters U+%04X (%s)", n, r, name)
+	case n > 1:
+		return fmt.Sprintf("%d control characters U+%04X", n, r)
 	case name != "":
 		return fmt.Sprintf("control character U+%04X (%s)", r, name)
 	case r >= 0x80:

@@ -23,7 +23,8 @@ The rule reports a missing final newline (the fix adds one, CRLF in a CRLF file)
 lines, or lines of spaces, after the last line of text (the fix removes them, keeping one line
 ending). Trailing spaces on the last line of text are left to ` + "`trailing-whitespace`" + `. A file
 whose last block is a fenced code block left open keeps its blank lines: they are part of the
-code. Empty files are not reported.
+code; one that ends on the opening fence line itself is reported without a fix (goldmark reads
+its info string differently once a newline ends it). Empty files are not reported.
 
 This is postlint's own rule and it is off by default (` + "`postlint publish`" + ` turns it on). The
 markdownlint rule ` + "`single-trailing-newline`" + ` (MD047) reports only a missing final newline;
@@ -58,31 +59,34 @@ func runFinalNewline(pass *Pass) error {
 		k++
 	}
 	nl := "\n"
-	if bytes.Count(src, []byte("\r\n"))*2 > bytes.Count(src, []byte("\n")) {
-		nl = "\r\n"
+	if bytes.Count(src, []byte("\r\n"))*2 > bytes.Count(src, []byte("\n")) && !hygEmptyListItem(src, len(src)) {
+		nl = "\r\n" // (but an empty list item stays one only before LF)
 	}
 	tail := src[k:]
+	fence := openFenceAtEnd(pass.Document)
+	missing := func() {
+		_, size := utf8.DecodeLastRune(src)
+		d := Diagnostic{Start: len(src) - size, End: len(src), Message: "no newline at the end of the file"}
+		if fence != nil && fence.Lines().Len() == 0 {
+			// goldmark reads the info string of an opening fence only
+			// when a newline ends it: adding one would change the code block.
+			d.Message += "; the file ends on the opening line of a code block, which a newline would change: add it by hand"
+		} else {
+			d.Fix = &Fix{Message: "add a newline", Edits: []Edit{{Start: len(src), End: len(src), NewText: nl}}}
+		}
+		pass.Report(d)
+	}
 	switch {
 	case len(tail) == 0:
-		_, size := utf8.DecodeLastRune(src)
-		pass.Report(Diagnostic{
-			Start: len(src) - size, End: len(src),
-			Message: "no newline at the end of the file",
-			Fix:     &Fix{Message: "add a newline", Edits: []Edit{{Start: len(src), End: len(src), NewText: nl}}},
-		})
+		missing()
 	case string(tail) == "\n" || string(tail) == "\r\n":
 		return nil
 	default:
-		if openFenceAtEnd(pass.Document) {
-			if tail[len(tail)-1] == '\n' {
-				return nil // the blank lines are code
+		if fence != nil {
+			if tail[len(tail)-1] != '\n' {
+				missing()
 			}
-			pass.Report(Diagnostic{
-				Start: len(src) - 1, End: len(src),
-				Message: "no newline at the end of the file",
-				Fix:     &Fix{Message: "add a newline", Edits: []Edit{{Start: len(src), End: len(src), NewText: nl}}},
-			})
-			return nil
+			return nil // the blank lines are code
 		}
 		end := k + 1
 		if src[k] == '\r' && k+1 < len(src) && src[k+1] == '\n' {
@@ -101,17 +105,19 @@ func runFinalNewline(pass *Pass) error {
 	return nil
 }
 
-// openFenceAtEnd reports whether the document ends inside a fenced code
-// block that is never closed.
-func openFenceAtEnd(doc *Document) bool {
+// openFenceAtEnd returns the fenced code block the document ends in when it
+// is never closed, or nil.
+func openFenceAtEnd(doc *Document) *ast.FencedCodeBlock {
 	last := doc.AST.LastChild()
 	for last != nil && last.LastChild() != nil && last.Kind() != ast.KindFencedCodeBlock {
 		last = last.LastChild()
 	}
 	f, ok := last.(*ast.FencedCodeBlock)
 	if !ok {
-		return false
+		return nil
 	}
-	_, closed := hygFenceEnd(doc.Source, f)
-	return !closed
+	if _, closed := hygFenceEnd(doc.Source, f); closed {
+		return nil
+	}
+	return f
 }

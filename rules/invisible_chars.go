@@ -51,7 +51,10 @@ out of web pages, word processors and chat.
 
 Only the bidirectional controls are looked for in code spans and code blocks. Template tags
 are skipped. Outside prose and front matter values (in HTML, link destinations) characters are
-reported without a fix. A U+FEFF after the start of the file is the ` + "`bom`" + ` rule's.`,
+reported without a fix, and so they are where removing them could change how the post renders:
+at the start of a line ("\u200B# x" would become a heading), next to Markdown syntax, or as the
+only text on a line or in a table cell. A U+FEFF after the start of the file is the ` + "`bom`" + `
+rule's.`,
 		Examples: []Example{
 			{Bad: "Run `make`\\u200B to build.", Good: "Run `make` to build.", Note: "\\u200B stands for the invisible zero-width space"},
 		},
@@ -178,14 +181,16 @@ func runInvisibleChars(pass *Pass) error {
 		}
 		d := Diagnostic{Start: start, End: end, Message: invisibleMessage(r, end-start, size, class, inCode)}
 		if !inCode && prose.clean(start, end) {
-			if repl == "" && hygLineStartSensitive(src, start, end) {
-				d.Message += "; removing it would change how the line renders: check it by hand"
+			if risk := hygRemovalRisk(src, start, end, repl); risk != "" {
+				d.Message += risk
 			} else {
 				msg := "remove it"
 				if repl != "" {
 					msg = "replace it with a space"
+				} else {
+					d.Start = hygTrailingStart(src, start, end)
 				}
-				d.Fix = &Fix{Message: msg, Edits: []Edit{{Start: start, End: end, NewText: repl}}}
+				d.Fix = &Fix{Message: msg, Edits: []Edit{{Start: d.Start, End: end, NewText: repl}}}
 			}
 		}
 		pass.Report(d)
@@ -274,11 +279,15 @@ func nbspFinding(src []byte, start, end int, prose hygProse, all bool) (Diagnost
 	case atEnd:
 		d.Message = what + " at the end of a line"
 		repl = string(src[last:ce])
+		if risk := hygRemovalRisk(src, cs, ce, repl); risk != "" {
+			d.Message += risk
+			return d, true
+		}
 	case atStart:
 		d.Message = what + " at the start of a line"
 		repl = string(src[cs:first])
-		if hygLineStartSensitive(src, first, ce) {
-			d.Message += "; removing it would change how the line renders: check it by hand"
+		if risk := hygRemovalRisk(src, cs, ce, repl); risk != "" {
+			d.Message += risk
 			return d, true
 		}
 	case ascii:
@@ -287,6 +296,12 @@ func nbspFinding(src []byte, start, end int, prose hygProse, all bool) (Diagnost
 	default:
 		d.Message = what + " between words"
 		repl = " "
+	}
+	if !atEnd && !atStart {
+		if risk := hygRemovalRisk(src, cs, ce, repl); risk != "" {
+			d.Message += risk
+			return d, true
+		}
 	}
 	msg := "remove it"
 	if repl == " " {

@@ -37,7 +37,9 @@ and fixed together. Code blocks are included: a line ending belongs to the file.
 A carriage return that ends no line (not followed by a line feed, the line ending of classic
 Mac OS or a doubled conversion, ` + "`\\r\\r\\n`" + `) is reported in any style, without a fix: CommonMark
 counts it as a line ending but goldmark does not, so turning it into one would change how the
-post renders. Replace it by hand.`,
+post renders. Replace it by hand. For the same reason the line ending after a list marker alone
+on its line ("-", "1.") is reported on its own and not converted: goldmark reads the marker as
+an empty list item before LF but as text before CRLF.`,
 		Examples: []Example{
 			{Bad: "line one\\r\\nline two\\nline three\\r\\n", Good: "line one\\r\\nline two\\r\\nline three\\r\\n", Note: "\\r\\n stands for CRLF, \\n for LF; style: consistent"},
 		},
@@ -75,10 +77,22 @@ func runLineEndings(pass *Pass) error {
 	}
 	var edits []Edit
 	var msg string
+	// goldmark reads a list marker alone on its line as an empty list item
+	// before LF but as text before CRLF: those line endings are reported
+	// alone, without a fix.
+	held := func(i int) bool {
+		if !hygEmptyListItem(src, i) {
+			return false
+		}
+		pass.Reportf(i, i+1, "line ending after an empty list item: goldmark reads the marker as text before CRLF and as a list item before LF, so converting it would change how the post renders; fix the list by hand")
+		return true
+	}
 	switch {
 	case want == "lf" && len(crlf) > 0:
 		for _, i := range crlf {
-			edits = append(edits, Edit{Start: i, End: i + 1})
+			if !held(i) {
+				edits = append(edits, Edit{Start: i, End: i + 1})
+			}
 		}
 		msg = fmt.Sprintf("%s with CRLF; want LF", hygLineCount(len(crlf)))
 		if len(lf) > 0 {
@@ -86,13 +100,18 @@ func runLineEndings(pass *Pass) error {
 		}
 	case want == "crlf" && len(lf) > 0:
 		for _, i := range lf {
-			edits = append(edits, Edit{Start: i, End: i, NewText: "\r"})
+			if !held(i) {
+				edits = append(edits, Edit{Start: i, End: i, NewText: "\r"})
+			}
 		}
 		msg = fmt.Sprintf("%s with LF; want CRLF", hygLineCount(len(lf)))
 		if len(crlf) > 0 {
 			msg = fmt.Sprintf("mixed line endings: %s with LF, %d with CRLF; want CRLF", hygLineCount(len(lf)), len(crlf))
 		}
 	default:
+		return nil
+	}
+	if len(edits) == 0 {
 		return nil
 	}
 	last := edits[len(edits)-1]

@@ -87,6 +87,9 @@ func runTrailingWhitespace(pass *Pass) error {
 		if ws == end || skip.overlaps(ws, end) || pass.InTemplate(ws, end) {
 			continue
 		}
+		if end < len(src) && src[end] == '\r' && hygEmptyListItem(src, end) {
+			continue // goldmark reads "-\r\n" as text but "- \r\n" as an empty list item
+		}
 		run := src[ws:end]
 		d := Diagnostic{Start: ws, End: end}
 		switch {

@@ -43,7 +43,7 @@ type refusal struct {
 // were chosen together), refuses them and returns false: the pass is to be
 // merged again without them.
 func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes [][]fix.Edit, owners []*rules.Rule, chosen []bool) bool {
-	err := rendercheck.Check(res.Doc, next.Doc, edits)
+	err := verify(res.Doc, next.Doc, edits)
 	if err == nil {
 		return true
 	}
@@ -58,7 +58,7 @@ func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes []
 		}
 		e := sortedEdits(fixes[i])
 		doc := document.Load(path, fix.Apply(res.Doc.Source, e))
-		if ferr := rendercheck.Check(res.Doc, doc, e); ferr != nil {
+		if ferr := verify(res.Doc, doc, e); ferr != nil {
 			bad = append(bad, blame{i, ferr})
 		}
 	}
@@ -80,6 +80,19 @@ func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes []
 		p.errs = append(p.errs, &RefusedFixError{Rule: owners[b.i].Name, Line: line, Col: col, Err: b.err})
 	}
 	return false
+}
+
+// verify is rendercheck.Check on a text that is UTF-8. A text that is not
+// has no reliable structure to keep: goldmark reads each invalid byte as
+// U+FFFD, which is neither a letter nor punctuation as the decoded character
+// is, so emphasis and other delimiters may pair differently once the bytes
+// are decoded. The first pass on such a text (which decodes it) is taken as
+// it is; every later pass, on valid text, is checked.
+func verify(orig, fixed *rules.Document, edits []fix.Edit) error {
+	if !orig.ValidUTF8 {
+		return nil
+	}
+	return rendercheck.Check(orig, fixed, edits)
 }
 
 // refused reports whether f offers a fix that was refused.

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -60,4 +61,36 @@ func TestFixRefusesStructuralChange(t *testing.T) {
 	if strings.Join(left, ",") != "test-unheading" {
 		t.Errorf("remaining findings: %v", left)
 	}
+}
+
+// FuzzProof runs the fixes of the hygiene rules and demands that the
+// render-safety proof refuse none: a refusal is a rule offering a fix that
+// would change how the post renders.
+func FuzzProof(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: \"Caf\u00e9 \u2014 x\"\n---\nTeh cost\u00e2\u20ac\u2122s [here](link) fufilling.  \n",
+		"a\u00a0 b\u200b c \u202egranted\u202c\r\n\r\n- item  \n- item\t\n\n\n",
+		"\ufeff# T\u0065\u0301\r\n\r\n```\ncode\u200b  \n```\n\n    indented  \n",
+		"x\x1b[31mred\x1b[0m \x0b | a |\n|---|\n| \u00a0 |\n",
+		"Caf\xe9 \x93q\x94\n> quote  \n> more\n",
+	} {
+		f.Add([]byte(s))
+	}
+	// The encoding hygiene rules, whose fixes touch whitespace and
+	// invisible characters next to Markdown syntax: the riskiest.
+	names := []string{"invalid-utf8", "bom", "control-chars", "invisible-chars",
+		"unicode-normalization", "line-endings", "trailing-whitespace", "final-newline"}
+	l, err := New(nil, Selection{Select: names})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fr := l.Fix("f.md", src)
+		for _, e := range fr.Final.Errors {
+			var refused *RefusedFixError
+			if errors.As(e, &refused) {
+				t.Fatalf("%v\nsource: %q", e, src)
+			}
+		}
+	})
 }
