@@ -27,6 +27,7 @@ import (
 	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/internal/report"
 	"github.com/postlint/postlint/internal/ruledoc"
+	"github.com/postlint/postlint/internal/textenc"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -472,9 +473,14 @@ func (r *runner) process(path string, src []byte) outcome {
 	for _, e := range res.Errors {
 		o.problems = append(o.problems, fmt.Sprintf("%s: internal error: %v", path, e))
 	}
-	if !res.Doc.ValidUTF8 {
+	// Text that is still not UTF-8 (not fixed, or not fixable) is bad
+	// input, whatever the rules say.
+	if u, ok := textenc.DetectUTF16(res.Doc.Source); ok {
+		o.problems = append(o.problems, fmt.Sprintf("%s: UTF-16 (%s) text, not UTF-8; run postlint --fix to convert it", path, u.Order))
+		o.trouble = true
+	} else if !res.Doc.ValidUTF8 {
 		line, col, b := firstInvalid(res)
-		o.problems = append(o.problems, fmt.Sprintf("%s:%d:%d: not valid UTF-8 (byte 0x%02X); save the file as UTF-8 (it is most likely Windows-1252)", path, line, col, b))
+		o.problems = append(o.problems, fmt.Sprintf("%s:%d:%d: not valid UTF-8 (byte 0x%02X); run postlint --fix to decode it as Windows-1252, or save the file as UTF-8", path, line, col, b))
 		o.trouble = true
 	}
 	return o
@@ -540,9 +546,13 @@ func firstInvalid(res *lint.Result) (line, col int, b byte) {
 }
 
 // isBinary reports whether src looks like a binary file: a NUL byte in its
-// first 8000 bytes, as git decides.
+// first 8000 bytes, as git decides, unless it is UTF-16 text.
 func isBinary(src []byte) bool {
-	return bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0
+	if bytes.IndexByte(src[:min(len(src), 8000)], 0) < 0 {
+		return false
+	}
+	_, utf16 := textenc.DetectUTF16(src)
+	return !utf16
 }
 
 func unwrap(err error) error {

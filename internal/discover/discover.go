@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	gitignore "github.com/sabhiram/go-gitignore"
 )
@@ -45,6 +46,20 @@ var ErrNoMarkdown = errors.New("no Markdown files (*.md, *.markdown) found")
 // directory's files sorted), without duplicates. Problems with single paths
 // are returned as *Error values alongside the files that could be found.
 func Files(paths []string) ([]string, []error) {
+	return FilesWith(paths, Options{})
+}
+
+// Options changes what Files skips silently.
+type Options struct {
+	// StrictLinks reports, instead of skipping, symbolic links met while
+	// walking that cannot be followed: loops, links to a directory that
+	// holds them (which would make a loop if followed), and links named
+	// like Markdown files whose target is missing.
+	StrictLinks bool
+}
+
+// FilesWith is Files with options.
+func FilesWith(paths []string, opts Options) ([]string, []error) {
 	var files []string
 	var errs []error
 	seen := make(map[string]bool)
@@ -65,7 +80,7 @@ func Files(paths []string) ([]string, []error) {
 			add(p)
 			continue
 		}
-		found, err := walk(p)
+		found, err := walk(p, opts)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -96,7 +111,7 @@ type matcher struct {
 	gi  *gitignore.GitIgnore
 }
 
-func walk(root string) ([]string, error) {
+func walk(root string, opts Options) ([]string, error) {
 	matchers := parentIgnores(root)
 	var files []string
 	var walkErr error
@@ -116,6 +131,11 @@ func walk(root string) ([]string, error) {
 			if e.Type()&fs.ModeSymlink != 0 {
 				// Follow links to files; never links to directories (loops).
 				st, err := os.Stat(p)
+				if opts.StrictLinks {
+					if lerr := linkProblem(p, dir, name, st, err); lerr != nil && walkErr == nil {
+						walkErr = lerr
+					}
+				}
 				if err != nil || st.IsDir() {
 					continue
 				}
@@ -200,4 +220,24 @@ func relTo(root, absRoot, dir string) string {
 		return dir
 	}
 	return filepath.Join(root, rel)
+}
+
+// linkProblem judges a symbolic link p in dir for StrictLinks: st and err are
+// what os.Stat said of it.
+func linkProblem(p, dir, name string, st fs.FileInfo, err error) error {
+	switch {
+	case err != nil && errors.Is(err, syscall.ELOOP):
+		return &Error{Path: p, Err: errors.New("symbolic link loop")}
+	case err != nil && IsMarkdown(name):
+		return &Error{Path: p, Err: fmt.Errorf("broken symbolic link: %w", describe(err))}
+	case err == nil && st.IsDir():
+		target, terr := filepath.EvalSymlinks(p)
+		here, herr := filepath.EvalSymlinks(dir)
+		if terr == nil && herr == nil {
+			if rel, rerr := filepath.Rel(target, here); rerr == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+				return &Error{Path: p, Err: fmt.Errorf("symbolic link loop: it points to %s, which contains it", target)}
+			}
+		}
+	}
+	return nil
 }

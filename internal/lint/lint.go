@@ -662,11 +662,27 @@ func validFix(src []byte, d rules.Diagnostic) error {
 		if !utf8.ValidString(e.New) {
 			return fmt.Errorf("edit text %q is not valid UTF-8", e.New)
 		}
-		if e.Start < len(src) && !utf8.RuneStart(src[e.Start]) || e.End < len(src) && !utf8.RuneStart(src[e.End]) {
+		if splitsRune(src, e.Start) || splitsRune(src, e.End) {
 			return fmt.Errorf("edit [%d,%d) splits a character", e.Start, e.End)
 		}
 	}
 	return nil
+}
+
+// splitsRune reports whether offset i lies inside the encoding of a valid
+// UTF-8 character. (An invalid byte is a character of its own: the
+// invalid-utf8 rule edits exactly those.)
+func splitsRune(src []byte, i int) bool {
+	if i <= 0 || i >= len(src) || utf8.RuneStart(src[i]) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-(utf8.UTFMax-1); j-- {
+		if utf8.RuneStart(src[j]) {
+			_, size := utf8.DecodeRune(src[j:])
+			return size > 1 && j+size > i
+		}
+	}
+	return false
 }
 
 func toEdits(f *rules.Fix) []fix.Edit {
@@ -688,17 +704,20 @@ type FixResult struct {
 
 // Fix lints src and applies fixes until nothing more applies, at most
 // MaxPasses times. Fixes that conflict in one pass are deferred to the next.
+// Every pass must pass the render-safety proof (internal/rendercheck): a fix
+// that would change the document's structure is refused, reported as a bug
+// of its rule in Final.Errors, and the pass is merged again without it.
 func (l *Linter) Fix(path string, src []byte) *FixResult {
 	fr := &FixResult{Fixed: src, Applied: make(map[string]int)}
 	seen := map[[32]byte]bool{sha256.Sum256(src): true}
 	res := l.Lint(path, src)
-	var errs []error
+	var errs []error // of the texts before the final one
+	var pr proof
 	for fr.Passes < MaxPasses {
-		errs = append(errs, res.Errors...)
 		var fixes [][]fix.Edit
 		var owners []*rules.Rule
 		for _, f := range res.Findings {
-			if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			if f.Fix != nil && len(f.Fix.Edits) > 0 && !pr.refused(f) {
 				fixes = append(fixes, toEdits(f.Fix))
 				owners = append(owners, f.Rule)
 			}
@@ -708,6 +727,10 @@ func (l *Linter) Fix(path string, src []byte) *FixResult {
 		}
 		edits, chosen := fix.Merge(fixes)
 		out := fix.Apply(fr.Fixed, edits)
+		next := l.Lint(path, out)
+		if !pr.check(path, res, next, edits, fixes, owners, chosen) {
+			continue // each refusal removes a fix: this ends
+		}
 		fr.Passes++
 		sum := sha256.Sum256(out)
 		if seen[sum] {
@@ -720,10 +743,13 @@ func (l *Linter) Fix(path string, src []byte) *FixResult {
 				fr.Applied[owners[i].Name]++
 			}
 		}
+		pr.shift(edits)
+		errs = append(errs, res.Errors...)
 		fr.Fixed = out
-		res = l.Lint(path, out)
+		res = next
 	}
-	res.Errors = append(errs, res.Errors...)
+	res.Errors = append(append(errs, pr.errs...), res.Errors...)
+	pr.strip(res)
 	if fr.Cycle {
 		res.Errors = append(res.Errors, fmt.Errorf("fixes did not converge: pass %d produced a text seen before (a cycle between rules); the last good text is kept", fr.Passes))
 	}

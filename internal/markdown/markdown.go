@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -27,6 +28,9 @@ var md = goldmark.New(
 		extension.TaskList,
 		extension.Footnote,
 	),
+	// Rendering (postlint publish --html) keeps raw HTML, as Jekyll does and
+	// Hugo with unsafe: true: a post's own HTML is part of the post.
+	goldmark.WithRendererOptions(html.WithUnsafe()),
 )
 
 // Parser returns the shared goldmark instance (GFM and footnotes, no
@@ -43,6 +47,17 @@ type Reference struct {
 // opaque regions blanked (same length): node segments index both. It returns
 // the document and its link reference definitions.
 func Parse(src []byte, body int) (ast.Node, []Reference) {
+	pc := parser.NewContext()
+	root := md.Parser().Parse(bodyReader(src, body), parser.WithContext(pc))
+	var refs []Reference
+	for _, ref := range pc.References() {
+		refs = append(refs, Reference{Label: string(ref.Label()), Destination: string(ref.Destination())})
+	}
+	return root, refs
+}
+
+// bodyReader returns a reader of src positioned at offset body.
+func bodyReader(src []byte, body int) text.Reader {
 	r := text.NewReader(src)
 	for body > 0 {
 		_, seg := r.PeekLine()
@@ -56,13 +71,7 @@ func Parse(src []byte, body int) (ast.Node, []Reference) {
 		r.Advance(body - seg.Start)
 		break
 	}
-	pc := parser.NewContext()
-	root := md.Parser().Parse(r, parser.WithContext(pc))
-	var refs []Reference
-	for _, ref := range pc.References() {
-		refs = append(refs, Reference{Label: string(ref.Label()), Destination: string(ref.Destination())})
-	}
-	return root, refs
+	return r
 }
 
 // BlockRange returns the range of a block node's lines: from the first line's
