@@ -19,6 +19,8 @@ var BlanksAroundFences = &Rule{
 	Tags:     []string{"code", "blank_lines"},
 	Severity: Off, // style, not damage: a fence interrupts a paragraph and renders the same (1,597 findings on the corpus)
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Fenced code blocks must be surrounded by blank lines",
 		Description: `Reports a fenced code block that directly follows or precedes another line (the start and end

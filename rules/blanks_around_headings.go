@@ -62,6 +62,8 @@ var BlanksAroundHeadings = &Rule{
 	Tags:     []string{"headings", "blank_lines"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Headings should be surrounded by blank lines",
 		Description: `Reports a heading without a blank line above or below it (or fewer than ` + "`lines_above`" + ` /

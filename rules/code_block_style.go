@@ -29,6 +29,8 @@ var CodeBlockStyle = &Rule{
 	Tags:     []string{"code"},
 	Severity: Off, // a matter of taste
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Code blocks should use one style",
 		Description: `Reports code blocks whose style (fenced with ` + "```" + ` or ` + "`~~~`" + `, or indented by four spaces)

@@ -61,6 +61,8 @@ var LinkFragments = &Rule{
 	Tags:     []string{"links"},
 	Severity: Off, // broken-anchor (on by default) checks the same links with the site's own heading ids
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Link fragments should point to a heading or anchor of the document",
 		Description: `Reports links to ` + "`#fragment`" + ` within the same document (inline links and link reference

@@ -14,6 +14,8 @@ var LinkImageReferenceDefinitions = &Rule{
 	Tags:     []string{"images", "links"},
 	Severity: Warning, // an unused definition usually means a link whose label was mistyped
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Link and image reference definitions should be used",
 		Description: `Reports link reference definitions (` + "`[label]: https://...`" + `) and footnote definitions that

@@ -27,6 +27,8 @@ var LinkImageStyle = &Rule{
 	Tags:     []string{"images", "links"},
 	Severity: Off, // allows every style unless configured
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Links and images should use the allowed styles",
 		Description: `Reports links and images written in a style that the options disallow: autolinks,

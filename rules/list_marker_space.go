@@ -33,6 +33,8 @@ var ListMarkerSpace = &Rule{
 	Tags:     []string{"ol", "ul", "whitespace"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "List markers must be followed by the configured number of spaces",
 		Description: `Checks the spaces between a list marker (` + "`-`, `*`, `+`, `1.`" + `) and the item's text: one

@@ -16,6 +16,8 @@ var NoBareURLs = &Rule{
 	Tags:     []string{"links", "url"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "URLs and email addresses must be in angle brackets",
 		Description: `Reports URLs (` + "`https://…`, `www.…`" + `) and email addresses written as bare text, as GitHub

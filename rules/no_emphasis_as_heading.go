@@ -137,7 +137,3 @@ func mdbPlainEmphasisText(t []byte) bool {
 	s.text(0, len(t))
 	return !found
 }
-
-func isASCIIPunctByte(b byte) bool {
-	return b >= '!' && b <= '/' || b >= ':' && b <= '@' || b >= '[' && b <= '`' || b >= '{' && b <= '~'
-}

@@ -11,6 +11,8 @@ var NoMissingSpaceATX = &Rule{
 	Tags:     []string{"headings", "atx", "spaces"},
 	Severity: Warning,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "ATX headings need a space after the hashes",
 		Description: `Reports a line that starts with ` + "`#`" + ` followed directly by text, such as ` + "`#Heading`" + `.

@@ -13,6 +13,8 @@ var NoMissingSpaceClosedATX = &Rule{
 	Tags:     []string{"headings", "atx_closed", "spaces"},
 	Severity: Warning,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Closed ATX headings need spaces inside the hashes",
 		Description: `Reports a line that reads as a closed ATX heading with a space missing on either side,

@@ -14,6 +14,8 @@ var NoReversedLinks = &Rule{
 	Tags:     []string{"links"},
 	Severity: Warning,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Links should not be written backwards",
 		Description: `Reports ` + "`(text)[destination]`" + `: a link with its brackets and parentheses swapped, which

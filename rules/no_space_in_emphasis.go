@@ -16,6 +16,8 @@ var NoSpaceInEmphasis = &Rule{
 	Tags:     []string{"whitespace", "emphasis"},
 	Severity: Warning,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Emphasis markers must not have spaces inside them",
 		Description: `Reports ` + "`** bold **`, `* italic *`, `__ bold __` and `_ italic _`" + `: with a space just inside the

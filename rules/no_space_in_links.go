@@ -16,6 +16,8 @@ var NoSpaceInLinks = &Rule{
 	Tags:     []string{"whitespace", "links"},
 	Severity: Warning,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Link text must not start or end with spaces",
 		Description: `Reports links whose text starts or ends with white space: ` + "`[ a link ](https://example.com)`" + `

@@ -16,6 +16,8 @@ var RepeatedWord = &Rule{
 	Tags:     []string{"prose"},
 	Severity: Error,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "A word must not be repeated by mistake",
 		Description: `Reports a word immediately followed by the same word, ignoring case — ` + "`the the`" + `,

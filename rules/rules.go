@@ -77,6 +77,10 @@ type Rule struct {
 	Doc      Doc
 	Severity Severity // default severity
 	Fixable  bool     // whether Run may attach fixes to its diagnostics
+	// ChangesStructure says the rule's fixes change the document's structure
+	// on purpose (they turn text into a link, say). The render-safety proof
+	// refuses any other fix that changes how the document renders.
+	ChangesStructure bool
 	// Options returns a pointer to a new options struct holding the defaults,
 	// or nil when the rule has none. Fields are configured by their `yaml` tag
 	// name and documented by their `doc` tag.

@@ -10,7 +10,7 @@ var SingleTrailingNewline = &Rule{
 	Name:     "single-trailing-newline",
 	Aliases:  []string{"MD047"},
 	Tags:     []string{"blank_lines"},
-	Severity: Warning, // cheap to fix, and tools that concatenate or diff files trip over a missing newline
+	Severity: Off, // final-newline (on by default) reports the same thing; on in --preset markdownlint
 	Fixable:  true,
 	Doc: Doc{
 		Title: "Files should end with a single newline character",

@@ -31,6 +31,8 @@ var ULStyle = &Rule{
 	Tags:     []string{"bullet", "ul"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes repair structure on purpose (the render-safety proof does not hold them).
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Unordered lists should use one bullet style",
 		Description: `Reports list items whose bullet (` + "`*`" + `, ` + "`-`" + ` or ` + "`+`" + `) is not the configured one. With

@@ -22,6 +22,8 @@ var TicketLink = &rules.Rule{
 	Name:     "ticket-link",
 	Severity: rules.Warning,
 	Fixable:  true,
+	// Its fix turns text into a link: a change of structure by design.
+	ChangesStructure: true,
 	Doc: rules.Doc{
 		Title:       "Ticket keys must link to the tracker",
 		Description: "Reports ticket keys such as `PROJ-123` written as plain text in prose, and links them to the tracker (option `tracker`). Keys in code, links and URLs are not prose and are left alone.",

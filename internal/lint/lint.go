@@ -20,6 +20,7 @@ import (
 	"github.com/postlint/postlint/internal/packs"
 	"github.com/postlint/postlint/internal/report"
 	"github.com/postlint/postlint/internal/source"
+	"github.com/postlint/postlint/internal/textenc"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -567,8 +568,14 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 	if len(sup.configure) > 0 {
 		set = l.configureFile(set, sup.configure)
 	}
+	_, utf16 := textenc.DetectUTF16(src)
 	for i, a := range set {
 		if a.Severity == rules.Off || sup.fileOff(a.Rule) {
+			continue
+		}
+		if utf16 && a.Rule.Name != "invalid-utf8" {
+			// The bytes of a UTF-16 file are not its text: only its
+			// conversion applies until it is converted.
 			continue
 		}
 		pass := &rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words, Lookup: l.Lookup, RunWords: l.runWords}

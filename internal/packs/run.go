@@ -36,8 +36,11 @@ func (d *def) rule(pack, file string, line int, text string) *rules.Rule {
 		Tags:     tags,
 		Severity: d.severity,
 		Fixable:  d.fixable(),
-		Doc:      d.doc(pack, file, line, text),
-		Run:      d.run,
+		// Deleting a repeated word may join lines: not a change of what
+		// renders, but the proof counts nodes.
+		ChangesStructure: d.kind == Repetition,
+		Doc:              d.doc(pack, file, line, text),
+		Run:              d.run,
 	}
 	return r
 }

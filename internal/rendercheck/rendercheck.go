@@ -210,7 +210,8 @@ func count(n ast.Node) int {
 // same bytes unless an edit touches them.
 func (c *checker) text(o, f item) error {
 	start, stop := o.first.Segment.Start, o.last.Segment.Stop
-	if o.last.SoftLineBreak() != f.last.SoftLineBreak() || o.last.HardLineBreak() != f.last.HardLineBreak() {
+	softChanged := o.last.SoftLineBreak() != f.last.SoftLineBreak() && !c.m.touched(start, stop+1)
+	if softChanged || o.last.HardLineBreak() != f.last.HardLineBreak() {
 		return c.errorf(stop, "a line break changed (hard break %v → %v)", o.last.HardLineBreak(), f.last.HardLineBreak())
 	}
 	if o.first.IsRaw() != f.first.IsRaw() {
@@ -223,6 +224,15 @@ func (c *checker) text(o, f item) error {
 func (c *checker) lines(o, f ast.Node) error {
 	ol, fl := o.Lines(), f.Lines()
 	if ol.Len() != fl.Len() {
+		// A paragraph's line breaks are soft: they render as spaces. A fix
+		// that joins or splits its lines (deleting a word repeated across a
+		// line break) keeps the paragraph when the text outside the edits
+		// is the same.
+		_, para := o.(*ast.Paragraph)
+		_, tb := o.(*ast.TextBlock)
+		if (para || tb) && ol.Len() > 0 && fl.Len() > 0 && c.m.touched(ol.At(0).Start, ol.At(ol.Len()-1).Stop) {
+			return c.same("the text of "+name(o), ol.At(0).Start, ol.At(ol.Len()-1).Stop, fl.At(0).Start, fl.At(fl.Len()-1).Stop)
+		}
 		return c.errorf(o.Pos(), "%s of %d lines now has %d", name(o), ol.Len(), fl.Len())
 	}
 	for i := 0; i < ol.Len(); i++ {
