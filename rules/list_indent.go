@@ -36,11 +36,12 @@ together leaves the document's structure as it is.`,
 
 func runListIndent(pass *Pass) error {
 	v := newStructLines(pass.Document)
+	claimed := make(map[int]bool)
 	var groups [][]Diagnostic
 	var edits [][]Edit
 	for _, l := range v.lists() {
 		first := l.FirstChild()
-		if first == nil {
+		if first == nil || v.markerPos(first) < 0 {
 			continue
 		}
 		expected := v.column(v.markerPos(first))
@@ -50,6 +51,10 @@ func runListIndent(pass *Pass) error {
 		fixable := true
 		for item := first; item != nil; item = item.NextSibling() {
 			pos := v.markerPos(item)
+			if pos < 0 || claimed[pos] {
+				continue // no marker found, or another item's (tabs confuse positions)
+			}
+			claimed[pos] = true
 			line := v.lineAt(pos)
 			actual := v.column(pos)
 			d := Diagnostic{Start: v.start(line), End: pos + slMarkerWidth(v.src, pos)}
@@ -105,7 +110,7 @@ func runListIndent(pass *Pass) error {
 // actual to column want by removing or adding spaces before it.
 func shiftMarker(v *structLines, item ast.Node, actual, want int) (Edit, bool) {
 	pos := v.markerPos(item)
-	if want < 0 || bytes.IndexByte(v.src[v.start(v.lineAt(pos)):pos], '\t') >= 0 {
+	if want < 0 || pos < 0 || bytes.IndexByte(v.src[v.start(v.lineAt(pos)):pos], '\t') >= 0 {
 		return Edit{}, false
 	}
 	if actual > want {

@@ -306,6 +306,22 @@ func (v *structLines) heading(h *ast.Heading) structHeading {
 		return m
 	}
 	m.style = "atx"
+	// goldmark counts a tab before the heading (after a quote marker, say)
+	// as the columns it spans, which can put Pos() past the '#'s.
+	if p := min(m.start, len(src)-1); p >= 0 && src[p] != '#' || m.start >= len(src) {
+		p = min(p, len(src)-1)
+		if lines.Len() > 0 {
+			p = min(p, m.textStart-1)
+		}
+		for p > 0 && src[p] != '#' && src[p] != '\n' {
+			p--
+		}
+		for p > 0 && src[p-1] == '#' {
+			p--
+		}
+		m.start = max(p, 0)
+		m.line = v.lineAt(m.start)
+	}
 	m.lastLine = m.line
 	i := m.start
 	for i < len(src) && src[i] == '#' {
@@ -454,6 +470,11 @@ func (v *structLines) structureKept(edits []Edit) bool {
 		fe[i] = fix.Edit{Start: e.Start, End: e.End, New: e.NewText}
 	}
 	sort.Slice(fe, func(i, j int) bool { return fe[i].Start < fe[j].Start })
+	for i := 1; i < len(fe); i++ {
+		if fe[i].Start < fe[i-1].End || fe[i].Start == fe[i-1].Start {
+			return false // overlapping edits: not one fix
+		}
+	}
 	if fix.Validate(fe, len(base)) != nil {
 		return false
 	}
@@ -497,37 +518,42 @@ func blockSignature(root ast.Node) []byte {
 	return b
 }
 
-// markerPos returns the offset of the marker of a list item. goldmark's
-// Pos() counts a tab in the indentation as the columns it spans, which
-// lands past the marker; the marker is then found on the same line, before.
+// markerPos returns the offset of the marker of a list item, or -1 if it
+// cannot be found. goldmark's Pos() counts a tab in the indentation as the
+// columns it spans, which lands past the marker (even on the next line); the
+// marker is then found before it.
 func (v *structLines) markerPos(item ast.Node) int {
 	list, _ := item.Parent().(*ast.List)
-	p := item.Pos()
-	if p < 0 || p >= len(v.src) || list == nil {
-		return max(p, 0)
+	src := v.src
+	if list == nil || len(src) == 0 {
+		return -1
 	}
 	isMarker := func(k int) bool {
 		if list.IsOrdered() {
-			if v.src[k] < '0' || v.src[k] > '9' || k > 0 && v.src[k-1] >= '0' && v.src[k-1] <= '9' {
+			if src[k] < '0' || src[k] > '9' || k > 0 && src[k-1] >= '0' && src[k-1] <= '9' {
 				return false
 			}
 			e := k
-			for e < len(v.src) && v.src[e] >= '0' && v.src[e] <= '9' {
+			for e < len(src) && src[e] >= '0' && src[e] <= '9' {
 				e++
 			}
-			return e < len(v.src) && v.src[e] == list.Marker
+			return e < len(src) && src[e] == list.Marker
 		}
-		return v.src[k] == list.Marker && (k+1 == len(v.src) || v.src[k+1] == ' ' || v.src[k+1] == '\t' || v.src[k+1] == '\n' || v.src[k+1] == '\r')
+		return src[k] == list.Marker && (k+1 == len(src) || src[k+1] == ' ' || src[k+1] == '\t' || src[k+1] == '\n' || src[k+1] == '\r')
 	}
-	if isMarker(p) {
-		return p
-	}
-	for k, start := p-1, v.start(v.lineAt(p)); k >= start; k-- {
+	p := min(max(item.Pos(), 0), len(src)-1)
+	newlines := 0
+	for k := p; k >= 0 && p-k < 64; k-- {
+		if src[k] == '\n' && k < p {
+			if newlines++; newlines > 1 {
+				break
+			}
+		}
 		if isMarker(k) {
 			return k
 		}
 	}
-	return p
+	return -1
 }
 
 // maxStructureChecks bounds the parses safeGroups spends on one document.

@@ -1,8 +1,14 @@
 package rules_test
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/rules"
 	"github.com/postlint/postlint/rules/ruletest"
 )
@@ -108,4 +114,68 @@ func TestHeadingStartLeft(t *testing.T) {
 func TestNoDuplicateHeading(t *testing.T) {
 	ruletest.Run(t, "testdata/no-duplicate-heading", rules.NoDuplicateHeading)
 	ruletest.RunWithOptions(t, "testdata/no-duplicate-heading/siblings", rules.NoDuplicateHeading, "siblings_only: true")
+}
+
+// mdaRules are the rules above, for the fuzz target.
+var mdaRules = []*rules.Rule{
+	rules.HeadingIncrement, rules.HeadingStyle, rules.ULStyle, rules.ListIndent, rules.ULIndent,
+	rules.NoTrailingSpaces, rules.NoHardTabs, rules.NoReversedLinks, rules.NoMultipleBlanks,
+	rules.LineLength, rules.CommandsShowOutput, rules.NoMissingSpaceATX, rules.NoMultipleSpaceATX,
+	rules.NoMissingSpaceClosedATX, rules.NoMultipleSpaceClosedATX, rules.BlanksAroundHeadings,
+	rules.HeadingStartLeft, rules.NoDuplicateHeading,
+}
+
+// FuzzStructureRules: with every rule above on, linting never fails or
+// panics, and fixing converges and is idempotent. Seeds: the testdata and
+// inputs that once broke a rule (tabs that goldmark counts as columns,
+// reversed links that chain).
+func FuzzStructureRules(f *testing.F) {
+	for _, glob := range []string{"testdata/*/*.md", "testdata/*/*/*.md"} {
+		files, _ := filepath.Glob(glob)
+		for _, p := range files {
+			for _, r := range mdaRules {
+				if strings.HasPrefix(p, filepath.Join("testdata", r.Name)+string(filepath.Separator)) {
+					b, err := os.ReadFile(p)
+					if err != nil {
+						f.Fatal(err)
+					}
+					f.Add(b)
+				}
+			}
+		}
+	}
+	for _, s := range []string{
+		"text\n   * 0\n    \t* 0\n",
+		"- Item\n\n\tA paragraph\n\t* * 0000\n",
+		">\t#",
+		">\t# Heading\n",
+		"0(0000)[00000)(0000000000)(000000000000)(000000)(0000000][0][0][0][0][00][0]\n",
+		"(b)[c][d] and [a](b)[c]\n",
+	} {
+		f.Add([]byte(s))
+	}
+	names := make([]string, len(mdaRules))
+	for i, r := range mdaRules {
+		names[i] = r.Name
+	}
+	l, err := lint.New(nil, lint.Selection{Select: names})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !utf8.Valid(src) {
+			return // postlint refuses files that are not UTF-8
+		}
+		fr := l.Fix("f.md", src)
+		for _, e := range fr.Final.Errors {
+			t.Fatalf("%v\n%q", e, src)
+		}
+		if fr.Cycle {
+			t.Fatalf("fixes cycled: %q", src)
+		}
+		again := l.Fix("f.md", fr.Fixed)
+		if !bytes.Equal(again.Fixed, fr.Fixed) {
+			t.Fatalf("fix not idempotent:\n%q\n%q\n%q", src, fr.Fixed, again.Fixed)
+		}
+	})
 }

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"regexp"
 	"sort"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/postlint/postlint/internal/markdown"
 )
 
 // NoReversedLinks is markdownlint's MD011: (text)[url] is a link written
@@ -37,7 +41,7 @@ var reversedLink = regexp.MustCompile(`\(([^()]+)\)\[([^\]^][^\]]*)\]`)
 
 func runNoReversedLinks(pass *Pass) error {
 	v := newStructLines(pass.Document)
-	var spans [][2]int // code spans, found when first needed
+	var spans, links [][2]int // code spans and links, found when first needed
 	spansDone := false
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || v.kinds[i]&slCode != 0 {
@@ -70,19 +74,24 @@ func runNoReversedLinks(pass *Pass) error {
 			}
 			s, e := start+m[0], start+m[1]
 			if !spansDone {
-				spans, spansDone = v.codeSpans(), true
+				spans, links, spansDone = v.codeSpans(), linkSpans(v), true
 			}
-			if pass.InTemplate(s, e) || overlapsSpan(spans, s, e) {
-				continue
+			if pass.InTemplate(s, e) || overlapsSpan(spans, s, e) || overlapsSpan(links, s, e) {
+				continue // code, template syntax, or part of a link that works ("[a](b)[c]")
 			}
-			pass.Report(Diagnostic{
+			d := Diagnostic{
 				Start:   s,
 				End:     e,
 				Message: "reversed link syntax: (text)[destination] should be [text](destination)",
-				Fix: &Fix{Message: "swap the brackets and parentheses", Edits: []Edit{{
+			}
+			// Swapping is safe when it makes a plain link that cannot pair
+			// with what follows into a new reversed link.
+			if !bytes.ContainsAny(text, "[]") && !bytes.ContainsAny(dest, "()[") && (m[1] == len(line) || line[m[1]] != '[') {
+				d.Fix = &Fix{Message: "swap the brackets and parentheses", Edits: []Edit{{
 					Start: s, End: e, NewText: "[" + string(text) + "](" + string(dest) + ")",
-				}}},
-			})
+				}}}
+			}
+			pass.Report(d)
 		}
 	}
 	return nil
@@ -93,4 +102,19 @@ func runNoReversedLinks(pass *Pass) error {
 func overlapsSpan(spans [][2]int, s, e int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > s })
 	return i < len(spans) && spans[i][0] < e
+}
+
+// linkSpans returns the ranges of the inline links and images of the
+// document, sorted (nested images left out).
+func linkSpans(v *structLines) [][2]int {
+	var links [][2]int
+	v.walkInlines(func(n ast.Node) bool {
+		if l, ok := markdown.ParseInlineLink(v.src, n); ok {
+			links = append(links, [2]int{l.Start, l.End})
+			return false
+		}
+		return true
+	})
+	sort.Slice(links, func(i, j int) bool { return links[i][0] < links[j][0] })
+	return links
 }

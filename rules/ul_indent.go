@@ -52,6 +52,7 @@ parent, and no line may move in or out of it.`,
 func runULIndent(pass *Pass) error {
 	opts := OptionsOf[ULIndentOptions](pass)
 	v := newStructLines(pass.Document)
+	claimed := make(map[int]bool)
 	var groups [][]Diagnostic
 	var edits [][]Edit
 	for _, l := range v.lists() {
@@ -96,6 +97,10 @@ func runULIndent(pass *Pass) error {
 		var listEdits []Edit
 		for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 			pos := v.markerPos(item)
+			if pos < 0 || claimed[pos] {
+				continue // no marker found, or another item's (tabs confuse positions)
+			}
+			claimed[pos] = true
 			line := v.lineAt(pos)
 			base := quoteEnd(v, line, quotes)
 			actual := pos - base

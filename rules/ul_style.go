@@ -73,6 +73,7 @@ func runULStyle(pass *Pass) error {
 	expected := style
 	var nesting []string // sublist: the bullet style of each nesting level
 	v := newStructLines(pass.Document)
+	claimed := make(map[int]bool)
 	// The diagnostics of each list, and their edits: changing bullets can
 	// merge a list with the next one, so fixes are checked to keep the
 	// document's structure.
@@ -97,6 +98,10 @@ func runULStyle(pass *Pass) error {
 		var es []Edit
 		for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 			pos := v.markerPos(item)
+			if pos < 0 || claimed[pos] {
+				continue // no marker found, or another item's (tabs confuse positions)
+			}
+			claimed[pos] = true
 			got := bulletStyle(v.src[pos])
 			switch {
 			case style == "sublist":
