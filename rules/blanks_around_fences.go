@@ -27,7 +27,7 @@ processors — kramdown, Jekyll's default — do not recognize a fence that is n
 blank line and render it as text of the paragraph before. The fix inserts the blank line,
 with the blockquote markers of the fence's line.
 
-A line that holds nothing but Liquid tags (` + "`{% raw %}`, `{% endif %}`" + `) counts as blank: Jekyll
+A line that holds nothing but Liquid tags (` + "`{% if x %}`, `{% endif %}`" + `) counts as blank: Jekyll
 renders it as an empty line before the Markdown processor sees it.
 
 Same semantics and options as markdownlint's MD031. On by default (warning), because of
