@@ -29,11 +29,12 @@ processors — kramdown, Jekyll's default — do not recognize a fence that is n
 blank line and render it as text of the paragraph before. The fix inserts the blank line,
 with the blockquote markers of the fence's line.
 
-A line that holds nothing but Liquid tags (` + "`{% raw %}`, `{% endif %}`" + `) counts as blank: Jekyll
+A line that holds nothing but Liquid tags (` + "`{% if x %}`, `{% endif %}`" + `) counts as blank: Jekyll
 renders it as an empty line before the Markdown processor sees it.
 
-Same semantics and options as markdownlint's MD031. On by default (warning), because of
-kramdown.`,
+Same semantics and options as markdownlint's MD031. Off by default: CommonMark processors
+(Hugo, GitHub) let a fence interrupt a paragraph and render it the same, so it is a style
+matter there; turn it on for kramdown.`,
 		Examples: []Example{
 			{Bad: "Some text\n```\nCode block\n```\nSome more text", Good: "Some text\n\n```\nCode block\n```\n\nSome more text"},
 		},

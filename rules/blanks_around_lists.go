@@ -24,7 +24,9 @@ fix inserts the blank line, with the blockquote markers of the list's line.
 A line that holds nothing but Liquid tags (` + "`{% if %}`, `{% endfor %}`" + `) counts as blank: Jekyll
 renders it as an empty line before the Markdown processor sees it.
 
-Same semantics as markdownlint's MD032. On by default (warning), because of kramdown.`,
+Same semantics as markdownlint's MD032. Off by default: CommonMark processors (Hugo, GitHub)
+let a list interrupt a paragraph and render it the same, so it is a style matter there; turn
+it on for kramdown.`,
 		Examples: []Example{
 			{Bad: "Some text\n* List item\n* List item", Good: "Some text\n\n* List item\n* List item"},
 			{Bad: "1. List item\n2. List item\n***", Good: "1. List item\n2. List item\n\n***"},

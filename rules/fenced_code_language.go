@@ -58,7 +58,7 @@ func runFencedCodeLanguage(pass *Pass) error {
 		if i := bytes.IndexAny(info, " \t"); i >= 0 {
 			lang, meta = info[:i], bytes.TrimSpace(info[i:])
 		}
-		if pass.InTemplate(start, end) {
+		if v.inTemplate(start, end) {
 			return ast.WalkSkipChildren, nil
 		}
 		switch {

@@ -10,7 +10,7 @@ import (
 
 // HRStyleOptions configures hr-style.
 type HRStyleOptions struct {
-	Style string `yaml:"style" doc:"consistent (as the first rule in the document) or the exact text of a rule, such as --- or * * *"`
+	Style string `yaml:"style" doc:"consistent (as the first rule in the document) or the exact text of a rule, such as --- or ***"`
 }
 
 // HRStyle is markdownlint's MD035: one way of writing thematic breaks.

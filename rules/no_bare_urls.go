@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,7 @@ posts often show an address as text on purpose.`,
 }
 
 func runNoBareURLs(pass *Pass) error {
+	v := mdbNewLines(pass.Document)
 	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -52,7 +54,7 @@ func runNoBareURLs(pass *Pass) error {
 				return ast.WalkContinue, nil
 			}
 		}
-		s := &mdbURLScan{pass: pass, src: pass.Source}
+		s := &mdbURLScan{pass: pass, v: v, src: pass.Source}
 		if l := n.Lines(); l != nil && l.Len() > 0 {
 			for i := 0; i < l.Len(); i++ {
 				s.lineStarts = append(s.lineStarts, l.At(i).Start)
@@ -70,6 +72,7 @@ func runNoBareURLs(pass *Pass) error {
 // micromark-extension-gfm-autolink-literal does.
 type mdbURLScan struct {
 	pass       *Pass
+	v          *mdbLines
 	src        []byte
 	lineStarts []int // where the block's lines start: the character before is no character
 	depth      int   // unclosed [ brackets: no autolinks inside link text
@@ -114,7 +117,10 @@ func (s *mdbURLScan) text(start, end int) {
 			s.depth = max(s.depth-1, 0)
 			continue
 		}
-		if s.depth > 0 {
+		// Every literal autolink starts with an atext character (h, w or an
+		// email's first), and none right after a letter (a line never
+		// starts after one).
+		if s.depth > 0 || !mdbAtext(c) || i > 0 && mdbASCIILetter(src[i-1]) {
 			continue
 		}
 		prev := rune(-1)
@@ -145,12 +151,8 @@ func (s *mdbURLScan) text(start, end int) {
 }
 
 func (s *mdbURLScan) lineStart(i int) bool {
-	for _, l := range s.lineStarts {
-		if l == i {
-			return true
-		}
-	}
-	return false
+	k := sort.SearchInts(s.lineStarts, i)
+	return k < len(s.lineStarts) && s.lineStarts[k] == i
 }
 
 func (s *mdbURLScan) report(start, end int, kind string) {
@@ -158,7 +160,7 @@ func (s *mdbURLScan) report(start, end int, kind string) {
 	if start > 0 && src[start-1] == '<' && end < len(src) && src[end] == '>' {
 		return // micromark's misreading of <…> that is not an autolink
 	}
-	if s.pass.InTemplate(start, end) {
+	if s.v.inTemplate(start, end) {
 		return
 	}
 	url := string(src[start:end])

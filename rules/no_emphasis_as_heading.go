@@ -86,7 +86,7 @@ func runNoEmphasisAsHeading(pass *Pass) error {
 			continue // trailing white space is a token of its own for markdownlint
 		}
 		content := src[start:end]
-		if !mdbPlainEmphasisText(content) || pass.InTemplate(start-em.Level, end+em.Level) {
+		if !mdbPlainEmphasisText(content) || v.inTemplate(start-em.Level, end+em.Level) {
 			continue
 		}
 		if r, _ := utf8.DecodeLastRune(content); punct != "" && mdbIsPunct(r, punct) {

@@ -32,6 +32,7 @@ of them off. The ` + "`markdownlint`" + ` preset turns this one on and placehold
 
 func runNoEmptyLinks(pass *Pass) error {
 	src := pass.Source
+	v := mdbNewLines(pass.Document)
 	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -49,7 +50,7 @@ func runNoEmptyLinks(pass *Pass) error {
 			return ast.WalkContinue, nil
 		}
 		start, end, _ := linkExtent(src, n)
-		if pass.InTemplate(start, end) {
+		if v.inTemplate(start, end) {
 			return ast.WalkContinue, nil
 		}
 		what := "an empty destination"

@@ -59,7 +59,7 @@ func runNoInlineHTML(pass *Pass) error {
 	v := mdbNewLines(pass.Document)
 	check := func(start, end int, inTable bool) {
 		name, closing, ok := mdbTagInfo(src[start:end])
-		if !ok || closing || pass.InTemplate(start, start+1) {
+		if !ok || closing || v.inTemplate(start, start+1) {
 			return
 		}
 		lname := strings.ToLower(name)
@@ -130,6 +130,7 @@ func mdbTagInfo(tag []byte) (name string, closing, ok bool) {
 // markdownlint does: as Markdown whose HTML is all inline.
 func mdbScanTags(src []byte, from, to int, fn func(start, end int)) {
 	s := src[:to]
+	var unclosed map[int]bool // backtick string lengths with no closing string further on
 	for i := from; i < to; i++ {
 		switch s[i] {
 		case '\\':
@@ -139,9 +140,17 @@ func mdbScanTags(src []byte, from, to int, fn func(start, end int)) {
 			for i+n < to && s[i+n] == '`' {
 				n++
 			}
-			if end := mdbCodeSpanClose(s, i+n, n); end > 0 {
+			end := -1
+			if !unclosed[n] {
+				end = mdbCodeSpanClose(s, i+n, n)
+			}
+			if end > 0 {
 				i = end - 1
 			} else {
+				if unclosed == nil {
+					unclosed = make(map[int]bool)
+				}
+				unclosed[n] = true
 				i += n - 1
 			}
 		case '<':

@@ -53,7 +53,7 @@ func runNoSpaceInCode(pass *Pass) error {
 		}
 		cs, ce, ok := mdbCodeSpanContent(src, n)
 		if ok {
-			mdbCheckCodeSpan(pass, cs, ce)
+			mdbCheckCodeSpan(pass, v, cs, ce)
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -82,7 +82,7 @@ func mdbEOL(c byte) bool { return c == '\n' || c == '\r' }
 
 // mdbCheckCodeSpan applies markdownlint's reading of the content
 // src[cs:ce] of a code span.
-func mdbCheckCodeSpan(pass *Pass, cs, ce int) {
+func mdbCheckCodeSpan(pass *Pass, v *mdbLines, cs, ce int) {
 	src := pass.Source
 	content := src[cs:ce]
 	if len(content) == 0 {
@@ -169,7 +169,7 @@ func mdbCheckCodeSpan(pass *Pass, cs, ce int) {
 	}
 	removePad := startCount > 0 && endCount > 0 && pad && !startBacktick && !endBacktick
 	report := func(s, e int, where string) {
-		if pass.InTemplate(s, e) {
+		if v.inTemplate(s, e) {
 			return
 		}
 		pass.Report(Diagnostic{Start: s, End: e, Message: "space " + where + " the code span's text",
@@ -218,7 +218,7 @@ func mdbTableRowCode(pass *Pass, v *mdbLines, line int) {
 					n++
 				}
 				if e := mdbCodeSpanClose(src[:i], k+n, n); e > 0 {
-					mdbCheckCodeSpan(pass, k+n, e-n)
+					mdbCheckCodeSpan(pass, v, k+n, e-n)
 					k = e - 1
 				} else {
 					k += n - 1

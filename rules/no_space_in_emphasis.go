@@ -56,7 +56,7 @@ func runNoSpaceInEmphasis(pass *Pass) error {
 		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML, ast.KindAutoLink:
 			return ast.WalkSkipChildren, nil
 		}
-		runs := mdbMarkerRuns(pass, n)
+		runs := mdbMarkerRuns(pass, v, n)
 		if len(runs) < 2 {
 			return ast.WalkContinue, nil
 		}
@@ -85,7 +85,7 @@ func runNoSpaceInEmphasis(pass *Pass) error {
 // markdownlint, it looks at the text of paragraphs, headings and table cells
 // only (inside emphasis and link text, markdownlint's parser merges them into
 // the surrounding text). Runs in template syntax are left out.
-func mdbMarkerRuns(pass *Pass, n ast.Node) []mdbMarkerRun {
+func mdbMarkerRuns(pass *Pass, v *mdbLines, n ast.Node) []mdbMarkerRun {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
 	default:
@@ -109,7 +109,7 @@ func mdbMarkerRuns(pass *Pass, n ast.Node) []mdbMarkerRun {
 			for j < e && src[j] == ch {
 				j++
 			}
-			if j-i <= 3 && !pass.InTemplate(i, j) {
+			if j-i <= 3 && !v.inTemplate(i, j) {
 				runs = append(runs, mdbMarkerRun{i, j})
 			}
 			i = j - 1

@@ -60,7 +60,7 @@ func runNoSpaceInLinks(pass *Pass) error {
 		}
 		blank := lead == len(text)
 		report := func(s, e int, where string) {
-			if pass.InTemplate(s, e) {
+			if v.inTemplate(s, e) {
 				return
 			}
 			d := Diagnostic{Start: s, End: e, Message: "space " + where + " of the link text " + mdbQuoteRaw(string(text))}

@@ -50,6 +50,7 @@ func runNoTrailingPunctuation(pass *Pass) error {
 		return nil
 	}
 	src := pass.Source
+	v := mdbNewLines(pass.Document)
 	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -86,7 +87,7 @@ func runNoTrailingPunctuation(pass *Pass) error {
 			start -= size
 		}
 		text := src[textStart:end]
-		if mdbEntityEndRe.Match(text) || mdbGemojiEndRe.Match(text) || pass.InTemplate(start, end) {
+		if mdbEntityEndRe.Match(text) || mdbGemojiEndRe.Match(text) || v.inTemplate(start, end) {
 			return ast.WalkSkipChildren, nil
 		}
 		d := Diagnostic{Start: start, End: end, Message: "heading ends with punctuation " + mdbQuote(string(src[p:end]))}

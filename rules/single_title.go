@@ -37,11 +37,11 @@ is a title too (Jekyll and Hugo themes render it as the page's h1), so then ever
 heading in the body is reported. Headings in code blocks and in Liquid ` + "`raw`" + `/` + "`highlight`" + `
 bodies are not headings.
 
-Same semantics and options as markdownlint's MD025. On by default (warning): two h1s on a
-rendered post are almost always a mistake. Documentation sites whose front matter title is only
-the HTML title, with the page's h1 in the body (Microsoft Learn style), set
-` + "`front_matter_title: \"\"`" + `. No automatic fix: whether to demote the heading or
-split the document is the author's call.`,
+Same semantics and options as markdownlint's MD025. Off by default: on documentation sites a
+title in front matter and an h1 in the body is the convention (Microsoft Learn style; thousands
+of findings on the corpus). Turn it on for a blog whose theme renders the front matter title as
+the page's h1: there a second h1 is a mistake. No automatic fix: whether to demote the heading
+or split the document is the author's call.`,
 		Examples: []Example{
 			{Bad: "# Title\n\n# Another title", Good: "# Title\n\n## A section"},
 			{Bad: "---\ntitle: My post\n---\n\n# My post\n\nText.", Good: "---\ntitle: My post\n---\n\nText.", Note: "the front matter title counts as the first heading"},
