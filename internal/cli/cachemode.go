@@ -69,7 +69,7 @@ func openResultCache(dir string, cfg *config.Config, c *cli.Context, r *runner, 
 	if linksActive(r.linter, files) {
 		tp, err := treePrint(cwd, dir, files)
 		if err != nil {
-			return nil, fmt.Errorf("--cache: %w", err)
+			return nil, fmt.Errorf("--cache=%s: %w", dir, err)
 		}
 		parts = append(parts, []byte("tree"), tp)
 	}

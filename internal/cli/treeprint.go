@@ -12,7 +12,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/postlint/postlint/internal/cache"
 	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/rules"
 )
@@ -103,7 +105,14 @@ func treePrint(cwd, cacheDir string, files []string) ([]byte, error) {
 		}
 		entries = append(entries, es...)
 	}
-	hashContents(entries)
+	memo, err := cache.Open(cacheDir, cache.NewKey([]byte("postlint content hashes by size and time v1")))
+	if err != nil {
+		return nil, err
+	}
+	hashContents(entries, memo)
+	if err := memo.Flush(); err != nil {
+		return nil, err
+	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
 	h := sha256.New()
 	var n [8]byte
@@ -222,8 +231,12 @@ func walkEntries(dir, cacheAbs string) ([]treeEntry, error) {
 	return out, err
 }
 
-// hashContents fills in the ids of the entries to be read, in parallel.
-func hashContents(entries []treeEntry) {
+// hashContents fills in the ids of the entries to be read, in parallel. A
+// file whose size and modification time are in memo is not read; a file
+// last changed well before now is added to it (a change within the same
+// tick of a coarse clock would otherwise go unseen).
+func hashContents(entries []treeEntry, memo *cache.Cache) {
+	settled := time.Now().Add(-2 * time.Second)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < 4; w++ {
@@ -231,9 +244,27 @@ func hashContents(entries []treeEntry) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if b, err := os.ReadFile(entries[i].path); err == nil {
-					sum := sha256.Sum256(b)
-					entries[i].id = hex.EncodeToString(sum[:])
+				e := &entries[i]
+				st, err := os.Stat(e.path)
+				if err != nil {
+					continue
+				}
+				var meta [16]byte
+				binary.LittleEndian.PutUint64(meta[:8], uint64(st.Size()))
+				binary.LittleEndian.PutUint64(meta[8:], uint64(st.ModTime().UnixNano()))
+				k := cache.NewKey([]byte(e.path), meta[:])
+				if id, ok := memo.Get(k); ok {
+					e.id = string(id)
+					continue
+				}
+				b, err := os.ReadFile(e.path)
+				if err != nil {
+					continue
+				}
+				sum := sha256.Sum256(b)
+				e.id = hex.EncodeToString(sum[:])
+				if st.ModTime().Before(settled) && int64(len(b)) == st.Size() {
+					memo.Put(k, []byte(e.id))
 				}
 			}
 		}()
