@@ -16,6 +16,8 @@ var ListIndent = &Rule{
 	Tags:     []string{"bullet", "ul", "indentation"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes re-indent list items, checked by re-parsing instead.
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Items of the same list should be indented the same",
 		Description: `Reports a list item that does not start at the same column as the first item of its list,

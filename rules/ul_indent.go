@@ -30,6 +30,8 @@ var ULIndent = &Rule{
 	Tags:     []string{"bullet", "ul", "indentation"},
 	Severity: Off,
 	Fixable:  true,
+	// Its fixes re-indent list items, checked by re-parsing instead.
+	ChangesStructure: true,
 	Doc: Doc{
 		Title: "Unordered list items should be indented by the configured spaces",
 		Description: `Reports a bullet list item that is not indented by ` + "`indent`" + ` spaces (2 by default) per
