@@ -353,10 +353,25 @@ func hygRemovalRisk(src []byte, start, end int, repl string) string {
 	if before := hygOpener(src[ls:le]); before != hygOpener(after) || before != hygOpener(hygStripRemovable(after)) {
 		return "; removing it would change how the line renders: check it by hand"
 	}
+	if hygAddressAfter(src, we) {
+		return "; it comes right before an address, which would become a link without it: check it by hand"
+	}
 	if ws > 0 && hygSyntaxByte(src[ws-1]) || we < len(src) && hygSyntaxByte(src[we]) {
 		return "; it touches Markdown syntax, so removing it could change how the post renders: check it by hand"
 	}
 	return ""
+}
+
+// hygAddressAfter reports whether the word at src[i:] is something goldmark's
+// linkify turns into a link (an e-mail address, www., a scheme) once the
+// character before it is a plain space or gone.
+func hygAddressAfter(src []byte, i int) bool {
+	j := i
+	for j < len(src) && src[j] != ' ' && src[j] != '\t' && src[j] != '\n' && src[j] != '\r' {
+		j++
+	}
+	w := src[i:j]
+	return bytes.IndexByte(w, '@') >= 0 || bytes.Contains(w, []byte("://")) || bytes.HasPrefix(bytes.ToLower(w), []byte("www."))
 }
 
 // hygStripRemovable returns line without the characters the hygiene rules
