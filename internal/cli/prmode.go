@@ -80,7 +80,7 @@ func newPRMode(c *cli.Context, cfg *config.Config, stdin bool) (*prMode, error) 
 	}
 	if c.IsSet("cache") && !stdin && (c.Bool("check-urls") || c.Bool("check-fragments")) {
 		// Link verdicts change with the world, not with the files.
-		fmt.Fprintln(c.App.ErrWriter, "postlint: note: --cache is not used with --check-urls (verdicts change over time; they have their own cache)")
+		fmt.Fprintln(c.App.ErrWriter, "postlint: note: with --check-urls, --cache keeps link verdicts only (in DIR/urls), not file results (verdicts change over time)")
 	} else if c.IsSet("cache") && !stdin {
 		dir := c.Generic("cache").(*optionalValue).String()
 		p.openCache = func(r *runner, files []string) (*resultCache, error) {

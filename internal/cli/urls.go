@@ -24,9 +24,8 @@ import (
 
 const urlCategory = "External links (--check-urls)"
 
-// urlCacheEnv names the directory of the URL results cache. It stands in
-// for a general --cache flag until the lint cache provides one.
-const urlCacheEnv = "POSTLINT_URL_CACHE"
+// urlCacheSubdir is where, under --cache DIR, link verdicts are kept.
+const urlCacheSubdir = "urls"
 
 func init() {
 	extraFlags = append(extraFlags,
@@ -40,8 +39,8 @@ func init() {
 		&cli.DurationFlag{Name: "url-host-delay", Category: urlCategory, Value: 250 * time.Millisecond, Usage: "pause between two requests to one host"},
 		&cli.IntFlag{Name: "url-retries", Category: urlCategory, Value: 2, Usage: "retries after a timeout, a server error or 429 (with backoff and jitter; Retry-After is honoured)"},
 		&cli.IntFlag{Name: "url-max-redirects", Category: urlCategory, Value: 10, Usage: "redirects followed"},
-		&cli.DurationFlag{Name: "url-max-age", Category: urlCategory, Value: 24 * time.Hour, Usage: "how long a working URL stays in the cache ($" + urlCacheEnv + ")"},
-		&cli.DurationFlag{Name: "url-failure-max-age", Category: urlCategory, Value: 15 * time.Minute, Usage: "how long a broken or unverified URL stays in the cache"},
+		&cli.DurationFlag{Name: "url-max-age", Category: urlCategory, Value: 24 * time.Hour, Usage: "with --cache: how long a working URL's verdict is kept (in DIR/" + urlCacheSubdir + ")"},
+		&cli.DurationFlag{Name: "url-failure-max-age", Category: urlCategory, Value: 15 * time.Minute, Usage: "with --cache: how long a broken or unverified URL's verdict is kept"},
 	)
 	beforeLint = append(beforeLint, checkURLs)
 }
@@ -85,10 +84,13 @@ func checkURLs(c *cli.Context, env *Env, files []string) error {
 	if opts.Retries == 0 {
 		opts.Retries = -1 // none
 	}
-	if dir := env.Getenv(urlCacheEnv); dir != "" {
-		cache, err := linkcheck.NewCache(filepath.Join(dir, "urls"), c.Duration("url-max-age"), c.Duration("url-failure-max-age"))
+	if c.IsSet("cache") {
+		// The lint results cache's directory, shared: verdicts go in a
+		// subdirectory of their own.
+		dir := filepath.Join(c.Generic("cache").(*optionalValue).String(), urlCacheSubdir)
+		cache, err := linkcheck.NewCache(dir, c.Duration("url-max-age"), c.Duration("url-failure-max-age"))
 		if err != nil {
-			return fmt.Errorf("URL cache ($%s): %w", urlCacheEnv, err)
+			return fmt.Errorf("--cache: link verdicts in %s: %w", dir, err)
 		}
 		opts.Cache = cache
 	}

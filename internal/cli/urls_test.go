@@ -64,8 +64,8 @@ func TestCheckURLs(t *testing.T) {
 		t.Fatal(err)
 	}
 	cache := t.TempDir()
-	env := map[string]string{urlCacheEnv: cache}
-	args := []string{"--check-urls", "--check-fragments", "--allow-private", "--url-host-delay", "1ms", "--select", "broken-external-link,unverified-link,redirected-link", post}
+	var env map[string]string
+	args := []string{"--cache=" + cache, "--check-urls", "--check-fragments", "--allow-private", "--url-host-delay", "1ms", "--select", "broken-external-link,unverified-link,redirected-link", post}
 
 	code, stdout, stderr := runCLI(t, env, args...)
 	if code != ExitFindings {
@@ -86,6 +86,9 @@ func TestCheckURLs(t *testing.T) {
 	}
 	if strings.Contains(stderr, "checking links") {
 		t.Errorf("progress written when stderr is not a terminal: %q", stderr)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(cache, urlCacheSubdir, "*.json")); len(entries) == 0 {
+		t.Errorf("no verdicts kept under --cache=%s/%s", cache, urlCacheSubdir)
 	}
 	first := requests.Load()
 

@@ -315,9 +315,9 @@ func (s *Site) expand(c candidate) []string {
 // first match ignoring case.
 func (s *Site) finish(r Resolution, cands []candidate, certain bool, why string) Resolution {
 	var fold *Lookup
-	var foldPath string
+	foldExpanded := false // found under a name the link does not write (foo -> Foo.md)
 	for _, c := range cands {
-		for _, p := range s.expand(c) {
+		for i, p := range s.expand(c) {
 			lk := s.ix.Stat(c.base, p)
 			if !lk.Found {
 				continue
@@ -328,7 +328,7 @@ func (s *Site) finish(r Resolution, cands []candidate, certain bool, why string)
 			}
 			if fold == nil {
 				l := lk
-				fold, foldPath = &l, p
+				fold, foldExpanded = &l, i > 0 || c.page
 			}
 		}
 	}
@@ -338,8 +338,13 @@ func (s *Site) finish(r Resolution, cands []candidate, certain bool, why string)
 			r.Status, r.File, r.Dir = Found, fold.Actual, fold.Dir
 			return r
 		}
+		if foldExpanded && !certain {
+			// A page URL of an unknown generator that matches a file only
+			// ignoring case (Hugo lowercases URLs): nothing certain.
+			r.Status, r.Why = Unknown, why
+			return r
+		}
 		r.Status, r.File, r.Dir, r.Actual = CaseMismatch, fold.Actual, fold.Dir, fold.Actual
-		_ = foldPath
 		return r
 	}
 	if certain {
