@@ -535,3 +535,24 @@ func mdcHTMLTags(d *Document, fn func(mdcTag)) {
 		return ast.WalkContinue, nil
 	})
 }
+
+// mdcFencesReliableBefore returns the offset from which goldmark's code
+// blocks may not match the source: the start of the first opaque template
+// body ({% raw %}) that holds a code fence line. goldmark reads such bodies
+// blanked, so a fence opened inside one and closed after it shifts every
+// later fence. Fixes that rewrite code blocks stop there.
+func mdcFencesReliableBefore(d *Document) int {
+	src := d.Source
+	for _, t := range d.Templates {
+		if t.Kind != "body" {
+			continue
+		}
+		for _, line := range bytes.Split(src[t.Start:t.End], []byte("\n")) {
+			l := bytes.TrimLeft(line, " \t>")
+			if bytes.HasPrefix(l, []byte("```")) || bytes.HasPrefix(l, []byte("~~~")) {
+				return t.Start
+			}
+		}
+	}
+	return len(src) + 1
+}
