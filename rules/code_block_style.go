@@ -36,7 +36,8 @@ var CodeBlockStyle = &Rule{
 		Title: "Code blocks should use one style",
 		Description: `Reports code blocks whose style (fenced with ` + "```" + ` or ` + "`~~~`" + `, or indented by four spaces)
 differs from the configured one; with ` + "`consistent`" + ` (the default) the first code block sets the
-style. Code blocks that hold nothing but Liquid or Hugo template syntax are not counted.
+style. Indented code blocks that hold nothing but Liquid or Hugo template syntax are not
+counted: an indented template tag is not code once the site is built.
 
 The fix converts an indented block to a fenced one (outside list items and quotes), and a
 fenced block to an indented one when nothing is lost: no info string (language), a blank line
@@ -118,9 +119,14 @@ func codeBlockRange(d *Document, n ast.Node) (start, end int, ok bool) {
 	return first.Start, mdcLineEnd(d, mdcLine(d, max(last.Start, last.Stop-1))), true
 }
 
-// codeBlockIsTemplate reports whether a code block holds nothing but template
-// syntax (an indented Liquid tag is not code once the site is built).
+// codeBlockIsTemplate reports whether an indented code block holds nothing
+// but template syntax: an indented Liquid tag is not code once the site is
+// built. (A fenced block is code whatever it holds: its author wrote the
+// fences.)
 func codeBlockIsTemplate(d *Document, n ast.Node) bool {
+	if n.Kind() != ast.KindCodeBlock {
+		return false
+	}
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return false
