@@ -447,7 +447,7 @@ func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 			k++
 		}
 		nameStart := k
-		for k < end && (isASCIILetter(src[k]) || k > nameStart && (src[k] >= '0' && src[k] <= '9' || src[k] == '-')) {
+		for k < end && (mdcIsASCIILetter(src[k]) || k > nameStart && (src[k] >= '0' && src[k] <= '9' || src[k] == '-')) {
 			k++
 		}
 		if k == nameStart || k < end && !(src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' || src[k] == '/' || src[k] == '>') {
@@ -479,7 +479,7 @@ func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 	}
 }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func mdcIsASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // mdcTemplateInTag reports whether an HTML tag holds template syntax outside
 // its quoted attribute values (which may add or remove attributes).
