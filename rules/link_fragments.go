@@ -265,7 +265,7 @@ func headingRawText(src []byte, h ast.Node) string {
 func writeUnescaped(b *strings.Builder, t []byte) {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		if c == '\\' && i+1 < len(t) && mdcIsASCIIPunct(t[i+1]) {
+		if c == '\\' && i+1 < len(t) && isASCIIPunctByte(t[i+1]) {
 			b.WriteByte(t[i+1])
 			i++
 			continue
@@ -291,7 +291,7 @@ func unescapeDestination(s string) string {
 	return b.String()
 }
 
-func mdcIsASCIIPunct(c byte) bool {
+func isASCIIPunctByte(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
