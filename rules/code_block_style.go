@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // CodeBlockStyleOptions configures code-block-style.
@@ -35,7 +36,8 @@ var CodeBlockStyle = &Rule{
 		Title: "Code blocks should use one style",
 		Description: `Reports code blocks whose style (fenced with ` + "```" + ` or ` + "`~~~`" + `, or indented by four spaces)
 differs from the configured one; with ` + "`consistent`" + ` (the default) the first code block sets the
-style. Code blocks that hold nothing but Liquid or Hugo template syntax are not counted.
+style. Indented code blocks that hold nothing but Liquid or Hugo template syntax are not
+counted: an indented template tag is not code once the site is built.
 
 The fix converts an indented block to a fenced one (outside list items and quotes), and a
 fenced block to an indented one when nothing is lost: no info string (language), a blank line
@@ -51,6 +53,7 @@ before it, no blank first or last line and no indented text right after it.`,
 func runCodeBlockStyle(pass *Pass) error {
 	d := pass.Document
 	style := OptionsOf[CodeBlockStyleOptions](pass).Style
+	reliable := mdcFencesReliableBefore(d)
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -75,11 +78,17 @@ func runCodeBlockStyle(pass *Pass) error {
 			return ast.WalkSkipChildren, nil
 		}
 		diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("code block should be %s, not %s", style, actual)}
+		// A block that holds template syntax was read with template bodies
+		// blanked: its shape in the source is not sure enough to rewrite.
 		switch n := n.(type) {
 		case *ast.CodeBlock:
-			diag.Fix = fenceIndentedBlock(d, n)
+			if end < reliable && !mdcInTemplate(d, start, end) {
+				diag.Fix = fenceIndentedBlock(d, n)
+			}
 		case *ast.FencedCodeBlock:
-			diag.Fix = indentFencedBlock(d, n)
+			if end < reliable && !mdcInTemplate(d, start, end) {
+				diag.Fix = indentFencedBlock(d, n)
+			}
 		}
 		if diag.Fix != nil {
 			for _, e := range diag.Fix.Edits {
@@ -110,9 +119,14 @@ func codeBlockRange(d *Document, n ast.Node) (start, end int, ok bool) {
 	return first.Start, mdcLineEnd(d, mdcLine(d, max(last.Start, last.Stop-1))), true
 }
 
-// codeBlockIsTemplate reports whether a code block holds nothing but template
-// syntax (an indented Liquid tag is not code once the site is built).
+// codeBlockIsTemplate reports whether an indented code block holds nothing
+// but template syntax: an indented Liquid tag is not code once the site is
+// built. (A fenced block is code whatever it holds: its author wrote the
+// fences.)
 func codeBlockIsTemplate(d *Document, n ast.Node) bool {
+	if n.Kind() != ast.KindCodeBlock {
+		return false
+	}
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return false
@@ -182,6 +196,19 @@ func indentFencedBlock(d *Document, n *ast.FencedCodeBlock) *Fix {
 	src := d.Source
 	lines := n.Lines()
 	if lines.Len() == 0 {
+		return nil
+	}
+	// Indented lines after a list item belong to the item, and indented
+	// code next to indented code (or to a fenced block this pass indents
+	// too) joins it: only blocks that end cleanly may precede.
+	switch prev := n.PreviousSibling(); {
+	case prev == nil:
+	case prev.Kind() == ast.KindParagraph, prev.Kind() == ast.KindHeading, prev.Kind() == ast.KindThematicBreak,
+		prev.Kind() == ast.KindBlockquote, prev.Kind() == ast.KindLinkReferenceDefinition, prev.Kind() == east.KindTable:
+	default:
+		return nil
+	}
+	if next := n.NextSibling(); next != nil && (next.Kind() == ast.KindCodeBlock || next.Kind() == ast.KindFencedCodeBlock) {
 		return nil
 	}
 	blank := func(i int) bool { return len(bytes.TrimSpace(mdcLineText(d, i))) == 0 }

@@ -49,6 +49,7 @@ func runCodeFenceStyle(pass *Pass) error {
 	d := pass.Document
 	src := d.Source
 	style := OptionsOf[CodeFenceStyleOptions](pass).Style
+	reliable := mdcFencesReliableBefore(d)
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -80,7 +81,9 @@ func runCodeFenceStyle(pass *Pass) error {
 		if style == "tilde" {
 			want = '~'
 		}
-		if want == '~' || bytes.IndexByte(src[f.InfoStart:f.InfoEnd], '`') < 0 {
+		// A block that holds template syntax was read with template bodies
+		// blanked: its fences in the source are not sure enough to rewrite.
+		if (want == '~' || bytes.IndexByte(src[f.InfoStart:f.InfoEnd], '`') < 0) && diag.End < reliable && !mdcInTemplate(d, diag.Start, mdcLineEnd(d, f.CloseLine)) {
 			// Longer than any run of the new character that starts a code line.
 			length := max(3, f.OpenLen)
 			lines := fb.Lines()

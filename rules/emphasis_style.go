@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/yuin/goldmark/ast"
@@ -82,15 +83,25 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 			delim += delim
 		}
 		msg := fmt.Sprintf("%s should use %ss, not %ss", what, style, actual)
-		pass.Report(Diagnostic{
-			Start:   start,
-			End:     end,
-			Message: msg,
-			Fix: &Fix{Message: fmt.Sprintf("use %s", delim), Edits: []Edit{
+		diag := Diagnostic{Start: start, End: end, Message: msg}
+		// The new delimiter inside the emphasis could pair with it instead
+		// ("_count(*)_" as "*count(*)*"): fix only when it does not occur.
+		// Nor when the delimiters are part of a longer run shared with
+		// another emphasis ("***a***"): converting one level changes how
+		// the run is split.
+		// Nor when the new delimiter would touch one outside ("**_a_**" as
+		// "***a***").
+		sharedRun := false
+		for _, c := range []byte{src[start], delim[0]} {
+			sharedRun = sharedRun || start > 0 && src[start-1] == c || end < len(src) && src[end] == c || src[start+level] == c || src[end-level-1] == c
+		}
+		if bytes.IndexByte(src[start+level:end-level], delim[0]) < 0 && !inReferenceLabel(e) && !sharedRun {
+			diag.Fix = &Fix{Message: fmt.Sprintf("use %s", delim), Edits: []Edit{
 				{Start: start, End: start + level, NewText: delim},
 				{Start: end - level, End: end, NewText: delim},
-			}},
-		})
+			}}
+		}
+		pass.Report(diag)
 		if mdcLine(d, start) != mdcLine(d, end-level) {
 			// As markdownlint, report the closing delimiter on its own line
 			// too; the fix above rewrites both.
@@ -99,4 +110,23 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 		return ast.WalkContinue, nil
 	})
 	return nil
+}
+
+// inReferenceLabel reports whether n lies in the text of a collapsed or
+// shortcut reference link, where the text is also the label that must match
+// the definition as written.
+func inReferenceLabel(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		var ref *ast.ReferenceLink
+		switch l := p.(type) {
+		case *ast.Link:
+			ref = l.Reference
+		case *ast.Image:
+			ref = l.Reference
+		default:
+			continue
+		}
+		return ref != nil && ref.Type != ast.ReferenceLinkFull
+	}
+	return false
 }

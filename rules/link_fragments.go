@@ -25,25 +25,25 @@ func (o *LinkFragmentsOptions) Validate() error {
 	if o.IgnoredPattern == "" {
 		return nil
 	}
-	_, err := cachedRegexp(o.IgnoredPattern)
+	_, err := mdcRegexp(o.IgnoredPattern)
 	if err != nil {
 		return fmt.Errorf("ignored_pattern: %w", err)
 	}
 	return nil
 }
 
-var regexpCache sync.Map // pattern -> *regexp.Regexp
+var mdcRegexpCache sync.Map // pattern -> *regexp.Regexp
 
-// cachedRegexp compiles a pattern from the configuration once per process.
-func cachedRegexp(pattern string) (*regexp.Regexp, error) {
-	if re, ok := regexpCache.Load(pattern); ok {
+// mdcRegexp compiles a pattern from the configuration once per process.
+func mdcRegexp(pattern string) (*regexp.Regexp, error) {
+	if re, ok := mdcRegexpCache.Load(pattern); ok {
 		return re.(*regexp.Regexp), nil
 	}
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return nil, err
 	}
-	regexpCache.Store(pattern, re)
+	mdcRegexpCache.Store(pattern, re)
 	return re, nil
 }
 
@@ -110,7 +110,7 @@ func runLinkFragments(pass *Pass) error {
 	opts := OptionsOf[LinkFragmentsOptions](pass)
 	var ignored *regexp.Regexp
 	if opts.IgnoredPattern != "" {
-		re, err := cachedRegexp(opts.IgnoredPattern)
+		re, err := mdcRegexp(opts.IgnoredPattern)
 		if err != nil {
 			return err
 		}
@@ -318,7 +318,7 @@ func charRefLen(t []byte) int {
 		return i + 1
 	}
 	start := i
-	for i < len(t) && (isASCIILetter(t[i]) || i > start && t[i] >= '0' && t[i] <= '9') {
+	for i < len(t) && (mdcIsASCIILetter(t[i]) || i > start && t[i] >= '0' && t[i] <= '9') {
 		i++
 	}
 	if i == start || i >= len(t) || t[i] != ';' {

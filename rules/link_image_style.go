@@ -51,9 +51,9 @@ definition. Links and images that use Liquid or Hugo template syntax are left al
 	Run: runLinkImageStyle,
 }
 
-// autolinkable reports whether dest is an absolute URL that an autolink can
+// mdcAutolinkable reports whether dest is an absolute URL that an autolink can
 // hold.
-func autolinkable(dest string) bool {
+func mdcAutolinkable(dest string) bool {
 	if dest == "" || strings.ContainsAny(dest, " <>") {
 		return false
 	}
@@ -118,7 +118,7 @@ func runLinkImageStyle(pass *Pass) error {
 			}
 			kind = "inline"
 			bad = !o.Inline
-			if !bad && !o.URLInline && o.Autolink && !image && len(t) == 0 && label == dest && autolinkable(dest) {
+			if !bad && !o.URLInline && o.Autolink && !image && len(t) == 0 && label == dest && mdcAutolinkable(dest) {
 				bad, kind = true, "url"
 			}
 		} else {
@@ -145,7 +145,7 @@ func runLinkImageStyle(pass *Pass) error {
 		}
 		diag := Diagnostic{Start: start, End: end, Message: msg}
 		if mdcLine(d, start) == mdcLine(d, end-1) {
-			canAutolink := o.Autolink && !image && autolinkable(dest) && label == dest
+			canAutolink := o.Autolink && !image && mdcAutolinkable(dest) && label == dest
 			switch {
 			case o.Inline && strings.TrimSpace(label) != "" && ref != nil && (o.URLInline || !canAutolink):
 				prefix := ""
@@ -154,7 +154,7 @@ func runLinkImageStyle(pass *Pass) error {
 				}
 				text := prefix + "[" + label + "](" + inlineDestination(dest)
 				if title != "" {
-					text += " " + quoteTitle(title)
+					text += " " + mdcQuoteTitle(title)
 				}
 				text += ")"
 				diag.Fix = &Fix{Message: "write it as an inline " + what, Edits: []Edit{{Start: start, End: end, NewText: text}}}
@@ -180,9 +180,9 @@ func inlineDestination(dest string) string {
 	return dest
 }
 
-// quoteTitle quotes a link title with the first quote character it does not
+// mdcQuoteTitle quotes a link title with the first quote character it does not
 // hold.
-func quoteTitle(t string) string {
+func mdcQuoteTitle(t string) string {
 	switch {
 	case !strings.Contains(t, `"`):
 		return `"` + t + `"`

@@ -447,7 +447,7 @@ func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 			k++
 		}
 		nameStart := k
-		for k < end && (isASCIILetter(src[k]) || k > nameStart && (src[k] >= '0' && src[k] <= '9' || src[k] == '-')) {
+		for k < end && (mdcIsASCIILetter(src[k]) || k > nameStart && (src[k] >= '0' && src[k] <= '9' || src[k] == '-')) {
 			k++
 		}
 		if k == nameStart || k < end && !(src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' || src[k] == '/' || src[k] == '>') {
@@ -479,7 +479,7 @@ func mdcScanTags(src []byte, start, end int, fn func(mdcTag)) {
 	}
 }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func mdcIsASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // mdcTemplateInTag reports whether an HTML tag holds template syntax outside
 // its quoted attribute values (which may add or remove attributes).
@@ -534,4 +534,25 @@ func mdcHTMLTags(d *Document, fn func(mdcTag)) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// mdcFencesReliableBefore returns the offset from which goldmark's code
+// blocks may not match the source: the start of the first opaque template
+// body ({% raw %}) that holds a code fence line. goldmark reads such bodies
+// blanked, so a fence opened inside one and closed after it shifts every
+// later fence. Fixes that rewrite code blocks stop there.
+func mdcFencesReliableBefore(d *Document) int {
+	src := d.Source
+	for _, t := range d.Templates {
+		if t.Kind != "body" {
+			continue
+		}
+		for _, line := range bytes.Split(src[t.Start:t.End], []byte("\n")) {
+			l := bytes.TrimLeft(line, " \t>")
+			if bytes.HasPrefix(l, []byte("```")) || bytes.HasPrefix(l, []byte("~~~")) {
+				return t.Start
+			}
+		}
+	}
+	return len(src) + 1
 }

@@ -127,7 +127,7 @@ func runProperNames(pass *Pass) error {
 	}
 	for _, pn := range names {
 		var needle []byte
-		if isASCII(pn.name) {
+		if mdcIsASCII(pn.name) {
 			needle = []byte(strings.ToLower(pn.name))
 		}
 		for si, sp := range spans {
@@ -137,13 +137,13 @@ func runProperNames(pass *Pass) error {
 			text := src[sp.start:sp.end]
 			for _, m := range pn.re.FindAllSubmatchIndex(text, -1) {
 				s, e := m[2], m[3]
-				if overlapsAny(taken[si], s, e) {
+				if mdcOverlaps(taken[si], s, e) {
 					continue
 				}
 				taken[si] = append(taken[si], [2]int{s, e})
 				found := string(text[s:e])
 				start, end := sp.start+s, sp.start+e
-				if exact[found] || overlapsAny(urls[si], s, e) || mdcInTemplate(d, start, end) {
+				if exact[found] || mdcOverlaps(urls[si], s, e) || mdcInTemplate(d, start, end) {
 					continue
 				}
 				diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("proper name %q is written %q", pn.name, found)}
@@ -157,7 +157,7 @@ func runProperNames(pass *Pass) error {
 	return nil
 }
 
-func isASCII(s string) bool {
+func mdcIsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -166,7 +166,7 @@ func isASCII(s string) bool {
 	return true
 }
 
-func overlapsAny(ranges [][2]int, s, e int) bool {
+func mdcOverlaps(ranges [][2]int, s, e int) bool {
 	for _, r := range ranges {
 		if s < r[1] && r[0] < e {
 			return true
@@ -355,13 +355,13 @@ func urlRanges(text []byte) [][2]int {
 			if p == "www." {
 				prevOK = i == 0 || strings.IndexByte(" \t(*_[]~", s[i-1]) >= 0
 			} else {
-				prevOK = i == 0 || !isASCIILetter(s[i-1])
+				prevOK = i == 0 || !mdcIsASCIILetter(s[i-1])
 			}
 			domain := i + len(p)
 			if p == "www." {
 				domain = i
 			}
-			if !prevOK || !validLinkDomain(s[domain:]) || inMath(s, i) || inTag(s, i) {
+			if !prevOK || !validLinkDomain(s[domain:]) || mdcInMath(s, i) || mdcInTag(s, i) {
 				continue
 			}
 			if start < 0 || i < start {
@@ -380,7 +380,7 @@ func urlRanges(text []byte) [][2]int {
 			dot = dot || s[b] == '.'
 			b++
 		}
-		if a < i && b > i+1 && dot && isASCIILetter(s[b-1]) && (a == 0 || s[a-1] != '/') && !inMath(s, a) && !inTag(s, a) {
+		if a < i && b > i+1 && dot && mdcIsASCIILetter(s[b-1]) && (a == 0 || s[a-1] != '/') && !mdcInMath(s, a) && !mdcInTag(s, a) {
 			start = a
 			break
 		}
@@ -417,13 +417,13 @@ func validLinkDomain(s string) bool {
 	return seen && !lastUnderscore && !prevUnderscore
 }
 
-// inMath reports whether offset i of s lies between dollar signs.
-func inMath(s string, i int) bool {
+// mdcInMath reports whether offset i of s lies between dollar signs.
+func mdcInMath(s string, i int) bool {
 	return strings.Count(s[:i], "$")%2 == 1 && strings.Contains(s[i:], "$")
 }
 
-// inTag reports whether offset i of s lies inside an HTML tag.
-func inTag(s string, i int) bool {
+// mdcInTag reports whether offset i of s lies inside an HTML tag.
+func mdcInTag(s string, i int) bool {
 	lt := strings.LastIndexByte(s[:i], '<')
-	return lt >= 0 && lt+1 < len(s) && (isASCIILetter(s[lt+1]) || s[lt+1] == '/') && !strings.Contains(s[lt:i], ">")
+	return lt >= 0 && lt+1 < len(s) && (mdcIsASCIILetter(s[lt+1]) || s[lt+1] == '/') && !strings.Contains(s[lt:i], ">")
 }

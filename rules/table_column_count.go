@@ -31,7 +31,7 @@ func runTableColumnCount(pass *Pass) error {
 			got := r.Cells()
 			switch {
 			case got < want:
-				pass.Reportf(r.End-1, r.End, "table row has %d %s, the header has %d: the row will be missing data", got, plural(got, "cell", "cells"), want)
+				pass.Reportf(r.End-1, r.End, "table row has %d %s, the header has %d: the row will be missing data", got, mdcPlural(got, "cell", "cells"), want)
 			case got > want:
 				inner := r.Pipes
 				if r.Leading {
@@ -44,7 +44,7 @@ func runTableColumnCount(pass *Pass) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
+func mdcPlural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

@@ -98,7 +98,7 @@ func alignedIssues(d *Document, rows []mdcTableRow, msg string) []pipeIssue {
 	header := rows[0]
 	cols := make(map[int]int) // display column -> pipes of the header there
 	for _, p := range header.Pipes {
-		cols[displayWidth(d.Source[d.LineStarts[header.Line]:p])]++
+		cols[mdcDisplayWidth(d.Source[d.LineStarts[header.Line]:p])]++
 	}
 	for _, r := range rows[1:] {
 		remaining := make(map[int]int, len(cols))
@@ -112,7 +112,7 @@ func alignedIssues(d *Document, rows []mdcTableRow, msg string) []pipeIssue {
 			if left == 0 {
 				break
 			}
-			w := displayWidth(d.Source[ls:p])
+			w := mdcDisplayWidth(d.Source[ls:p])
 			if remaining[w] > 0 {
 				remaining[w]--
 				left--
@@ -189,9 +189,9 @@ func spacingIssues(d *Document, r *mdcTableRow) (compact, tight []pipeIssue) {
 	return compact, tight
 }
 
-// displayWidth is the width of text in a monospaced editor: wide East Asian
+// mdcDisplayWidth is the width of text in a monospaced editor: wide East Asian
 // characters and emoji count 2, combining marks and control characters 0.
-func displayWidth(b []byte) int {
+func mdcDisplayWidth(b []byte) int {
 	w := 0
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
