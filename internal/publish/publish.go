@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/postlint/postlint/internal/config"
@@ -125,6 +127,15 @@ type File struct {
 	Reasons  []Reason       // why the file fails the gate; none: it passes
 	Warnings int            // findings left below error severity
 	Notes    []string       // fixes the render-safety proof refused (rule bugs)
+
+	links []localLink // the post's relative links, resolved to file paths
+}
+
+// localLink is a relative link of a post to a file: where it is, and the
+// cleaned path it leads to.
+type localLink struct {
+	line, col int
+	target    string
 }
 
 // Passed reports whether the file passes the gate.
@@ -190,6 +201,10 @@ func Run(opts Options) (*Result, error) {
 			st.abort()
 		}
 		return nil, &InputError{problems}
+	}
+	if err := closeLinks(res, st); err != nil {
+		st.abort() // closeLinks fails only when it withdraws staged files
+		return nil, &InputError{[]string{err.Error()}}
 	}
 	if st != nil {
 		m, err := manifest(opts, res)
@@ -390,6 +405,7 @@ func process(opts Options, st *stage, s source) outcome {
 		}
 	}
 	f.Reasons = append(f.Reasons, gate(final)...)
+	f.links = localLinks(s.path, final)
 	var html, fmJSON []byte
 	if opts.HTML && f.Passed() {
 		var b bytes.Buffer
@@ -427,6 +443,70 @@ func process(opts Options, st *stage, s source) outcome {
 		}
 	}
 	return outcome{file: f}
+}
+
+// localLinks returns the relative links and images of a post that lead to a
+// file (no scheme, not site-absolute), resolved against the post's directory.
+func localLinks(path string, res *lint.Result) []localLink {
+	var out []localLink
+	_ = ast.Walk(res.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest []byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = n.Destination
+		case *ast.Image:
+			dest = n.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		u, err := url.Parse(string(dest))
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+			return ast.WalkContinue, nil
+		}
+		line, col := res.Lines.Position(max(n.Pos(), 0))
+		target := filepath.Clean(filepath.Join(filepath.Dir(path), filepath.FromSlash(u.Path)))
+		out = append(out, localLink{line: line, col: col, target: target})
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// closeLinks refuses, until none is left, the posts that link to a post
+// refused in the same run: published, the link would lead nowhere. Their
+// staged outputs are withdrawn.
+func closeLinks(res *Result, st *stage) error {
+	refused := map[string]string{} // cleaned input path → as given
+	for _, f := range res.Files {
+		if !f.Passed() {
+			refused[filepath.Clean(f.Input)] = f.Input
+		}
+	}
+	for changed := len(refused) > 0; changed; {
+		changed = false
+		for _, f := range res.Files {
+			if !f.Passed() {
+				continue
+			}
+			for _, l := range f.links {
+				if to, ok := refused[l.target]; ok {
+					f.Reasons = append(f.Reasons, Reason{Line: l.line, Col: l.col, Msg: fmt.Sprintf("links to %s, which is not published", to)})
+					refused[filepath.Clean(f.Input)] = f.Input
+					changed = true
+					break
+				}
+			}
+			if !f.Passed() && st != nil {
+				if err := st.withdraw(f.Output, f.HTML, f.JSON); err != nil {
+					return err
+				}
+				f.OutSHA, f.HTMLSHA, f.JSONSHA, f.HTML, f.JSON = "", "", "", "", ""
+			}
+		}
+	}
+	return nil
 }
 
 // gate checks the bytes of the fixed text, whatever the rules said.
@@ -568,6 +648,27 @@ func (s *stage) write(rel string, data []byte) error {
 	s.mu.Lock()
 	s.files = append(s.files, rel)
 	s.mu.Unlock()
+	return nil
+}
+
+// withdraw removes staged files (empty names are skipped).
+func (s *stage) withdraw(rels ...string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, rel := range rels {
+		if rel == "" {
+			continue
+		}
+		if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(rel))); err != nil {
+			return fmt.Errorf("--out %s: cannot withdraw %s: %w", s.out, rel, unwrap(err))
+		}
+		for i, f := range s.files {
+			if f == rel {
+				s.files = append(s.files[:i], s.files[i+1:]...)
+				break
+			}
+		}
+	}
 	return nil
 }
 

@@ -496,3 +496,36 @@ func TestPublishCommand(t *testing.T) {
 		t.Errorf("publish --check drafts: exit %d\n%s", code, stdout)
 	}
 }
+
+// A post that links to a refused post is refused too: published, its link
+// would lead nowhere. And so on, until no such link is left.
+func TestPublishLinkClosure(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeTree(t, ".", map[string][]byte{
+		"drafts/refused.md":    []byte("# Part\n\nRead [the details](TODO).\n"),
+		"drafts/links.md":      []byte("See [the other post](refused.md#part) and [ok](ok.md).\n"),
+		"drafts/sub/second.md": []byte("See [a post that links](../links.md).\n"),
+		"drafts/ok.md":         []byte("Fine, with [a site link](/refused.md) and [a URL](https://example.com/refused.md).\n"),
+	})
+	res, err := run(t, publish.Options{Inputs: []string{"drafts"}, Out: "site"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Files {
+		for _, r := range f.Reasons {
+			got = append(got, f.Input+":"+r.String())
+		}
+	}
+	want := []string{
+		"drafts/links.md:1:5: gate: links to drafts/refused.md, which is not published",
+		`drafts/refused.md:3:6: error placeholder-link: link destination "TODO" is a placeholder`,
+		"drafts/sub/second.md:1:5: gate: links to drafts/links.md, which is not published",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("reasons:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if tree := keys(readTree(t, "site")); strings.Join(tree, " ") != "manifest.json ok.md" {
+		t.Errorf("site holds %v", tree)
+	}
+}
