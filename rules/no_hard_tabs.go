@@ -133,12 +133,16 @@ func runNoHardTabs(pass *Pass) error {
 			if e-s > 1 {
 				msg = fmt.Sprintf("%d hard tabs", e-s)
 			}
-			pass.Report(Diagnostic{
-				Start:   s,
-				End:     e,
-				Message: msg,
-				Fix:     &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}},
-			})
+			d := Diagnostic{Start: s, End: e, Message: msg}
+			// A tab before a code fence may count as less indentation
+			// than four spaces would: expanding it can turn a closing
+			// fence into code. Report it, fix it by hand.
+			rest := bytes.TrimLeft(line, " \t")
+			fence := bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~"))
+			if !(fence && s-start < structural+1) {
+				d.Fix = &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}}
+			}
+			pass.Report(d)
 		}
 	}
 	return nil
