@@ -35,7 +35,7 @@ must parse, and its keys must name rules.`,
 				continue
 			}
 			for _, n := range d.Names {
-				if len(Resolve(n.Text)) == 0 {
+				if len(Resolve(n.Text)) == 0 && pass.LookupRule(n.Text) == nil {
 					pass.Reportf(n.Start, n.End, "unknown rule %q in %s-%s directive%s", n.Text, d.Tool, d.Kind, suggestRule(n.Text))
 				}
 			}

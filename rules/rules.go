@@ -96,6 +96,11 @@ type Edit struct {
 type Fix struct {
 	Message string // what the fix does, e.g. `replace with "the"`
 	Edits   []Edit
+	// Unsafe marks a fix that may change what the text means (a spelling
+	// correction, a change of case): the driver applies it only when the
+	// user asks for unsafe fixes (--unsafe-fixes) and otherwise reports the
+	// diagnostic without a fix.
+	Unsafe bool
 }
 
 // Diagnostic is one finding: Source[Start:End] is what is wrong. Every edit
@@ -114,6 +119,25 @@ type Pass struct {
 	Options any                // the rule's options (the value returned by Rule.Options, configured)
 	Words   map[string]bool    // project vocabulary from the config (lowercase): never report these as misspelled
 	Report  func(d Diagnostic) // set by the driver
+	// Lookup finds a rule of this run by name or alias: the registered
+	// rules and those compiled from the config's rule packs. Set by the
+	// driver; nil means the registry alone (see [Lookup]).
+	Lookup func(name string) *Rule
+	// RunWords counts, for each word (lowercase) that the English word list
+	// does not know, the files of this run that use it, identical copies of a
+	// line counting once. A command-line run over several files fills it in a
+	// pre-pass before linting; it is nil for one file or standard input.
+	// Words a project uses in several files are its vocabulary.
+	RunWords map[string]int
+}
+
+// LookupRule finds a rule of this pass's run by name or alias (pack rules
+// included when the driver set Lookup).
+func (p *Pass) LookupRule(name string) *Rule {
+	if p.Lookup != nil {
+		return p.Lookup(name)
+	}
+	return Lookup(name)
 }
 
 // Reportf reports a diagnostic without a fix.

@@ -122,9 +122,14 @@ func newApp(env Env, status *int) *cli.App {
 		Commands: []*cli.Command{
 			{
 				Name:  "rules",
-				Usage: "list every rule: name, aliases, fixable, default severity, summary",
+				Usage: "list every rule: name, aliases, fixable, default severity, summary (then the rules of the config's packs, with their files)",
 				Action: func(c *cli.Context) error {
-					return listRules(env.Stdout)
+					linter, err := configLinter(c)
+					if err != nil {
+						*status = ExitTrouble
+						return err
+					}
+					return listRules(env.Stdout, linter)
 				},
 			},
 			{
@@ -136,12 +141,17 @@ func newApp(env Env, status *int) *cli.App {
 						*status = ExitTrouble
 						return errors.New("explain needs one rule name or alias (see postlint rules)")
 					}
-					r := rules.Lookup(c.Args().First())
+					linter, err := configLinter(c)
+					if err != nil {
+						*status = ExitTrouble
+						return err
+					}
+					r := linter.Lookup(c.Args().First())
 					if r == nil {
 						*status = ExitTrouble
-						return fmt.Errorf("unknown rule %q%s; run 'postlint rules' for the list", c.Args().First(), config.DidYouMean(c.Args().First(), rules.Names()))
+						return fmt.Errorf("unknown rule %q%s; run 'postlint rules' for the list", c.Args().First(), config.DidYouMean(c.Args().First(), linter.Names()))
 					}
-					_, err := io.WriteString(env.Stdout, ruledoc.Markdown(r))
+					_, err = io.WriteString(env.Stdout, ruledoc.Markdown(r))
 					return err
 				},
 			},
@@ -170,7 +180,17 @@ func newApp(env Env, status *int) *cli.App {
 	return app
 }
 
-func listRules(w io.Writer) error {
+// configLinter is the linter of the config (--config or found), for the
+// subcommands that list and explain rules: pack rules are per config.
+func configLinter(c *cli.Context) (*lint.Linter, error) {
+	cfg, err := loadConfig(c.String("config"))
+	if err != nil {
+		return nil, err
+	}
+	return lint.New(cfg, lint.Selection{})
+}
+
+func listRules(w io.Writer, linter *lint.Linter) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tALIASES\tFIXABLE\tSEVERITY\tSUMMARY")
 	for _, r := range rules.All() {
@@ -184,7 +204,10 @@ func listRules(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, aliases, fixable, r.Severity, r.Doc.Title)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return listPackRules(w, linter)
 }
 
 func run(c *cli.Context, env Env) (int, error) {

@@ -37,6 +37,19 @@ type Config struct {
 	// Markdownlint is set when the settings were translated from a
 	// markdownlint config file (see markdownlint.go).
 	Markdownlint *MarkdownlintSource
+	// Packs names rule packs: built-in ones by name ("prose"), directories
+	// of YAML rule files by path ("./styles/house", relative to Dir).
+	Packs []Ref
+	// Define holds declarative rules written in the config itself (a
+	// mapping from rule name to definition), compiled by internal/packs;
+	// nil when absent.
+	Define *yaml.Node
+}
+
+// Ref is a string value of the config with its position.
+type Ref struct {
+	Value string
+	Pos   Pos
 }
 
 // RuleSetting configures one rule.
@@ -144,7 +157,7 @@ func Load(path string) (*Config, error) {
 	return c, nil
 }
 
-var topKeys = []string{"preset", "rules", "words", "ignore", "overrides"}
+var topKeys = []string{"preset", "rules", "words", "ignore", "overrides", "packs", "define"}
 
 // Parse parses config data; path names the file in errors.
 func Parse(path string, data []byte) (*Config, error) {
@@ -190,6 +203,18 @@ func Parse(path string, data []byte) (*Config, error) {
 				err = c.Errorf(pos(v), "preset must be a name (default or markdownlint)")
 			}
 			c.Preset, c.PresetPos = v.Value, pos(v)
+		case "packs":
+			var list []string
+			list, err = c.stringList(v, "packs")
+			for i, p := range list {
+				c.Packs = append(c.Packs, Ref{Value: p, Pos: pos(v.Content[i])})
+			}
+		case "define":
+			if v.Kind != yaml.MappingNode && !(v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+				err = c.Errorf(pos(v), "define must be a mapping from rule name to a rule definition (kind: existence, substitution, ...)")
+			} else if v.Kind == yaml.MappingNode {
+				c.Define = v
+			}
 		default:
 			err = c.Errorf(pos(k), "unknown key %q%s", k.Value, didYouMean(k.Value, topKeys))
 		}
@@ -199,6 +224,10 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	return c, nil
 }
+
+// YAMLError turns a YAML decoding error into an *Error with the line, for
+// other YAML files postlint reads (rule packs).
+func YAMLError(path string, err error) error { return yamlError(path, err) }
 
 func yamlError(path string, err error) error {
 	msg := err.Error()

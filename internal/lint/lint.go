@@ -17,6 +17,7 @@ import (
 	"github.com/postlint/postlint/internal/directive"
 	"github.com/postlint/postlint/internal/document"
 	"github.com/postlint/postlint/internal/fix"
+	"github.com/postlint/postlint/internal/packs"
 	"github.com/postlint/postlint/internal/report"
 	"github.com/postlint/postlint/internal/source"
 	"github.com/postlint/postlint/rules"
@@ -30,6 +31,9 @@ type Selection struct {
 	Preset string   // the preset the config applies over; replaces the config's preset: key when set
 	Select []string // when set, only these rules run (turned on at their default severity if the config has them off)
 	Ignore []string // these rules never run
+	// UnsafeFixes lets fixes marked Unsafe through (--unsafe-fixes);
+	// otherwise their diagnostics are reported without a fix.
+	UnsafeFixes bool
 }
 
 // Presets are the rule sets a configuration applies over.
@@ -60,12 +64,16 @@ func PresetSeverity(preset string, r *rules.Rule) rules.Severity {
 // concurrent use.
 type Linter struct {
 	cfg       *config.Config
-	rules     []*rules.Rule // every registered rule, in registry order
+	rules     []*rules.Rule // every registered rule in registry order, then the config's pack rules
+	packs     []packs.Rule
+	byName    map[string]*rules.Rule // names and aliases of rules, lowercase
 	base      []Active
 	overrides [][]Active // per config override: the settings it changes, by rule index
 	words     map[string]bool
 	preset    string
 	ignored   []string // settings of a markdownlint config that postlint does not know
+	unsafe    bool
+	runWords  map[string]int
 }
 
 // Active is a rule with its effective severity and options.
@@ -75,13 +83,28 @@ type Active struct {
 	Options  any
 }
 
-// New resolves cfg against the rule registry. Unknown rules, severities and
-// options are errors that name the config file and line.
+// New resolves cfg against the rule registry and compiles the rule packs it
+// names (internal/packs): the linter's rules are the registered ones followed
+// by the pack rules. Unknown rules, severities and options, and broken rule
+// files, are errors that name the file and line.
 func New(cfg *config.Config, sel Selection) (*Linter, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	l := &Linter{cfg: cfg, rules: rules.All(), words: make(map[string]bool)}
+	pk, err := packs.Load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	l := &Linter{cfg: cfg, rules: rules.All(), packs: pk, words: make(map[string]bool), unsafe: sel.UnsafeFixes}
+	for _, p := range pk {
+		l.rules = append(l.rules, p.Rule)
+	}
+	l.byName = make(map[string]*rules.Rule)
+	for _, r := range l.rules {
+		for _, n := range names(r) {
+			l.byName[strings.ToLower(n)] = r
+		}
+	}
 	for _, w := range cfg.Words {
 		l.words[strings.ToLower(w)] = true
 	}
@@ -99,11 +122,11 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 	default:
 		l.preset = PresetDefault
 	}
-	selected, err := resolveNames(sel.Select, "--select")
+	selected, err := l.resolveNames(sel.Select, "--select")
 	if err != nil {
 		return nil, err
 	}
-	ignored, err := resolveNames(sel.Ignore, "--ignore")
+	ignored, err := l.resolveNames(sel.Ignore, "--ignore")
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +183,79 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
-func resolveNames(names []string, flag string) (map[*rules.Rule]bool, error) {
+func names(r *rules.Rule) []string { return append([]string{r.Name}, r.Aliases...) }
+
+// Rules returns every rule of the linter: the registered rules, then the
+// pack rules.
+func (l *Linter) Rules() []*rules.Rule { return l.rules }
+
+// PackRules returns the rules compiled from the config's packs and
+// definitions, with where each was defined.
+func (l *Linter) PackRules() []packs.Rule { return l.packs }
+
+// Lookup finds a rule of this linter by name or alias, ignoring case.
+func (l *Linter) Lookup(name string) *rules.Rule {
+	return l.byName[strings.ToLower(strings.TrimSpace(name))]
+}
+
+// Names returns every rule name and alias, sorted; for "did you mean" hints.
+func (l *Linter) Names() []string {
+	var out []string
+	for _, r := range l.rules {
+		out = append(out, names(r)...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// resolve is rules.Resolve over the linter's rules: a name or alias, else
+// every rule with that tag (a pack's name is a tag of its rules).
+func (l *Linter) resolve(name string) []*rules.Rule {
+	if r := l.Lookup(name); r != nil {
+		return []*rules.Rule{r}
+	}
+	out := rules.Resolve(name)
+	for _, p := range l.packs {
+		if p.HasTag(strings.TrimSpace(name)) {
+			out = append(out, p.Rule)
+		}
+	}
+	return out
+}
+
+// selectors is rules.Selectors with the pack rules' names and tags.
+func (l *Linter) selectors() []string {
+	out := rules.Selectors()
+	for _, p := range l.packs {
+		out = append(out, p.Name)
+		out = append(out, p.Tags...)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// Enabled reports whether the rule named name is on for some files.
+func (l *Linter) Enabled(name string) bool {
+	r := l.Lookup(name)
+	for _, set := range append([][]Active{l.base}, l.overrides...) {
+		for _, a := range set {
+			if a.Rule == r && a.Severity != rules.Off {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WithRunWords returns a copy of l whose passes see words, the file counts
+// of a pre-pass over the whole run (see rules.Pass.RunWords).
+func (l *Linter) WithRunWords(words map[string]int) *Linter {
+	c := *l
+	c.runWords = words
+	return &c
+}
+
+func (l *Linter) resolveNames(names []string, flag string) (map[*rules.Rule]bool, error) {
 	out := make(map[*rules.Rule]bool)
 	for _, n := range names {
 		for _, part := range strings.Split(n, ",") {
@@ -168,9 +263,9 @@ func resolveNames(names []string, flag string) (map[*rules.Rule]bool, error) {
 			if part == "" {
 				continue
 			}
-			rs := rules.Resolve(part)
+			rs := l.resolve(part)
 			if len(rs) == 0 {
-				return nil, &UsageError{fmt.Sprintf("%s: unknown rule %q%s; run 'postlint rules' for the list", flag, part, config.DidYouMean(part, rules.Selectors()))}
+				return nil, &UsageError{fmt.Sprintf("%s: unknown rule %q%s; run 'postlint rules' for the list", flag, part, config.DidYouMean(part, l.selectors()))}
 			}
 			for _, r := range rs {
 				out[r] = true
@@ -195,7 +290,7 @@ func (l *Linter) index(r *rules.Rule) int {
 // to ignored (when it is not nil) instead of failing.
 func (l *Linter) apply(set []Active, settings []config.RuleSetting, ignored *[]string) error {
 	for _, s := range settings {
-		targets := rules.Resolve(s.Name)
+		targets := l.resolve(s.Name)
 		if len(targets) == 0 {
 			if s.Lenient && strings.EqualFold(s.Name, rules.MarkdownlintGroup) {
 				continue // no markdownlint rule is registered
@@ -204,11 +299,11 @@ func (l *Linter) apply(set []Active, settings []config.RuleSetting, ignored *[]s
 				note(ignored, s.Name)
 				continue
 			}
-			return l.cfg.Errorf(s.Pos, "unknown rule %q%s", s.Name, config.DidYouMean(s.Name, rules.Selectors()))
+			return l.cfg.Errorf(s.Pos, "unknown rule %q%s", s.Name, config.DidYouMean(s.Name, l.selectors()))
 		}
 		// A tag applies each option to the rules that have it, as
 		// markdownlint passes a tag's options to every rule it names.
-		group := rules.Lookup(s.Name) == nil
+		group := l.Lookup(s.Name) == nil
 		used := make(map[string]bool)
 		for _, r := range targets {
 			if err := l.applyOne(&set[l.index(r)], s, group, used); err != nil {
@@ -420,7 +515,7 @@ func (l *Linter) mergeOverride(set, ov []Active, o config.Override) []Active {
 	out := make([]Active, len(set))
 	copy(out, set)
 	for _, s := range o.Rules {
-		for _, r := range rules.Resolve(s.Name) {
+		for _, r := range l.resolve(s.Name) {
 			i := l.index(r)
 			out[i] = ov[i]
 		}
@@ -467,7 +562,7 @@ type Result struct {
 func (l *Linter) Lint(path string, src []byte) *Result {
 	doc := document.Load(path, src)
 	res := &Result{Doc: doc, Lines: source.NewLines(src)}
-	sup := newSuppressor(doc, res.Lines)
+	sup := newSuppressor(doc, res.Lines, l.resolve)
 	set := l.RulesFor(path)
 	if len(sup.configure) > 0 {
 		set = l.configureFile(set, sup.configure)
@@ -476,7 +571,7 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		if a.Severity == rules.Off || sup.fileOff(a.Rule) {
 			continue
 		}
-		pass := &rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words}
+		pass := &rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words, Lookup: l.Lookup, RunWords: l.runWords}
 		pass.Report = func(d rules.Diagnostic) {
 			if d.Start < 0 || d.End < d.Start || d.End > len(src) {
 				res.Errors = append(res.Errors, fmt.Errorf("rule %s reported an out-of-range position [%d,%d)", a.Rule.Name, d.Start, d.End))
@@ -484,6 +579,9 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			}
 			if sup.suppressed(a.Rule, d.Start) {
 				return
+			}
+			if d.Fix != nil && d.Fix.Unsafe && !l.unsafe {
+				d.Fix = nil
 			}
 			if d.Fix != nil {
 				if err := validFix(src, d); err != nil {

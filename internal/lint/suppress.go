@@ -26,7 +26,9 @@ type entry struct {
 
 func (e *entry) matches(r *rules.Rule) bool { return e.sel == nil || e.sel[r] }
 
-func newSuppressor(doc *rules.Document, lines *source.Lines) *suppressor {
+// newSuppressor reads the directives of doc; resolve finds the rules a name
+// in a directive selects (the linter's, pack rules included).
+func newSuppressor(doc *rules.Document, lines *source.Lines, resolve func(string) []*rules.Rule) *suppressor {
 	s := &suppressor{lines: lines}
 	for _, d := range directive.Parse(doc.Source, doc.AST, directive.Postlint, directive.Markdownlint) {
 		if d.Kind == directive.ConfigureFile {
@@ -38,12 +40,12 @@ func newSuppressor(doc *rules.Document, lines *source.Lines) *suppressor {
 			e.sel = make(map[*rules.Rule]bool)
 			if len(d.Names) == 0 {
 				// markdownlint-disable without names: every markdownlint rule.
-				for _, r := range rules.Resolve(rules.MarkdownlintGroup) {
+				for _, r := range resolve(rules.MarkdownlintGroup) {
 					e.sel[r] = true
 				}
 			}
 			for _, n := range d.Names {
-				for _, r := range rules.Resolve(n.Text) {
+				for _, r := range resolve(n.Text) {
 					e.sel[r] = true
 				}
 			}
