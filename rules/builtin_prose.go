@@ -1,0 +1,8 @@
+package rules
+
+// The prose rules: checks of the words themselves, beyond Markdown syntax.
+func init() {
+	mustRegister(
+		RepeatedWord,
+	)
+}

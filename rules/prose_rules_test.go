@@ -1,0 +1,12 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/postlint/postlint/rules"
+	"github.com/postlint/postlint/rules/ruletest"
+)
+
+func TestRepeatedWord(t *testing.T) {
+	ruletest.Run(t, "testdata/repeated-word", rules.RepeatedWord)
+}
