@@ -4,5 +4,6 @@ package rules
 func init() {
 	mustRegister(
 		RepeatedWord,
+		IndefiniteArticle,
 	)
 }

@@ -10,3 +10,7 @@ import (
 func TestRepeatedWord(t *testing.T) {
 	ruletest.Run(t, "testdata/repeated-word", rules.RepeatedWord)
 }
+
+func TestIndefiniteArticle(t *testing.T) {
+	ruletest.Run(t, "testdata/indefinite-article", rules.IndefiniteArticle)
+}
