@@ -5,5 +5,6 @@ func init() {
 	mustRegister(
 		RepeatedWord,
 		IndefiniteArticle,
+		ProductNames,
 	)
 }

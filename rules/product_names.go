@@ -1,0 +1,254 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ProductNamesOptions configures product-names.
+type ProductNamesOptions struct {
+	Names           []string `yaml:"names" doc:"more names, spelled as they must be (\"Vitess\", \"gRPC\"); a name may replace a built-in one"`
+	Ignore          []string `yaml:"ignore" doc:"names (any spelling) never reported"`
+	FrontMatterKeys []string `yaml:"front-matter-keys" doc:"front matter keys whose string values are prose and checked"`
+}
+
+// productName is a shipped name; lower says that the all-lowercase form is
+// also right (it names the command or package: mysql, jquery, node.js).
+type productName struct {
+	name  string
+	lower bool
+}
+
+// productNames are spelled as their owners spell them. Names that are also
+// English words (Go, Rust, Swift, Chrome, Windows, Python) are left out:
+// the lowercase word is not a mistake.
+var productNames = []productName{
+	{"GitHub", false}, {"GitLab", false}, {"Bitbucket", false}, {"JavaScript", false}, {"TypeScript", false},
+	{"CoffeeScript", false}, {"ECMAScript", false}, {"ChatGPT", false}, {"OpenAI", false}, {"macOS", false},
+	{"iPadOS", false}, {"watchOS", false}, {"tvOS", false}, {"iPhone", false}, {"iPad", false}, {"iPod", false},
+	{"iCloud", false}, {"iTunes", false}, {"iMac", false}, {"PostgreSQL", true}, {"MySQL", true},
+	{"SQLite", true}, {"MongoDB", true}, {"MariaDB", true}, {"DynamoDB", false}, {"CouchDB", true},
+	{"YouTube", false}, {"LinkedIn", false}, {"WordPress", false}, {"PowerShell", true}, {"Node.js", true},
+	{"Vue.js", true}, {"Next.js", true}, {"Nuxt.js", true}, {"Express.js", true}, {"D3.js", true},
+	{"npm", true}, {"pnpm", true}, {"jQuery", true}, {"OAuth", false}, {"GraphQL", true}, {"WebAssembly", false},
+	{"WebSocket", false}, {"WebSockets", false}, {"Xcode", false}, {"TensorFlow", true}, {"PyTorch", true}, {"NumPy", true},
+	{"SciPy", true}, {"scikit-learn", true}, {"Matplotlib", true}, {"Jupyter", true}, {"JupyterLab", true},
+	{"Kubernetes", true}, {"Linux", false}, {"Ubuntu", false}, {"Debian", false}, {"Fedora", false},
+	{"FreeBSD", false}, {"OpenBSD", false}, {"Microsoft", false}, {"Facebook", false}, {"Reddit", false},
+	{"Netflix", false}, {"PayPal", false}, {"eBay", false}, {"WhatsApp", false}, {"TikTok", false},
+	{"Dropbox", false}, {"Gmail", false}, {"IntelliJ", false}, {"JetBrains", false}, {"Cloudflare", false},
+	{"DigitalOcean", false}, {"Elasticsearch", true}, {"RabbitMQ", true}, {"Firefox", true}, {"Netlify", true},
+	{"Heroku", true}, {"Terraform", true}, {"Ansible", true}, {"Jekyll", true}, {"Hugo", true},
+	{"VS Code", true}, {"Visual Studio", false}, {"PyPI", false}, {"NuGet", true}, {"Homebrew", true},
+	{"SharePoint", false}, {"OneDrive", false}, {"LibreOffice", false}, {"OpenStreetMap", false},
+	{"Postman", false}, {"Grafana", true}, {"Prometheus", true}, {"Kafka", true}, {"gRPC", true},
+	{"WebRTC", false}, {"HashiCorp", false}, {"CircleCI", false}, {"AppVeyor", false}, {"SourceForge", false},
+	{"LaTeX", false}, {"BibTeX", true}, {"MATLAB", false},
+}
+
+// nameKey is the spelling-free form of a name: lowercase letters and digits.
+func nameKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// ProductNames reports product and technology names not spelled as their
+// owners spell them.
+var ProductNames = &Rule{
+	Name:     "product-names",
+	Severity: Warning,
+	Fixable:  true,
+	Doc: Doc{
+		Title: "Product and technology names must be spelled as their owners spell them",
+		Description: `Reports names such as ` + "`Github`" + `, ` + "`Javascript`" + `, ` + "`chatGPT`" + `, ` + "`MacOS`" + `, ` + "`Postgresql`" + `,
+` + "`Nodejs`" + ` or ` + "`Youtube`" + ` and fixes them to the spelling their owners use (` + "`GitHub`" + `, ` + "`JavaScript`" + `,
+` + "`ChatGPT`" + `, ` + "`macOS`" + `, ` + "`PostgreSQL`" + `, ` + "`Node.js`" + `, ` + "`YouTube`" + `). The shipped list holds about a
+hundred names; the ` + "`names`" + ` option adds the project's own.
+
+Only whole words of prose are read: never code, URLs, domain names (` + "`github.com`" + `), file
+names (` + "`javascript.md`" + `), paths, slugs (` + "`github-actions`" + `) or identifiers. The all-lowercase
+form of a name that is also a command or package (` + "`mysql`" + `, ` + "`jquery`" + `, ` + "`node.js`" + `, ` + "`npm`" + `) is
+accepted, and so is any name in all capitals (a shouted heading). Names that are English words
+(Go, Rust, Swift, Python, Chrome, Windows) are not in the list.
+
+This rule is not markdownlint's MD044 ` + "`proper-names`" + ` (which checks a configured list,
+code included); use either or both.`,
+		Examples: []Example{
+			{Bad: "Ask chatGPT, then push to Github from MacOS.", Good: "Ask ChatGPT, then push to GitHub from macOS."},
+		},
+	},
+	Options: func() any {
+		return &ProductNamesOptions{FrontMatterKeys: []string{"title", "description", "summary", "excerpt", "subtitle"}}
+	},
+	Run: runProductNames,
+}
+
+func runProductNames(pass *Pass) error {
+	opts := OptionsOf[ProductNamesOptions](pass)
+	names := make(map[string]productName, len(productNames)+len(opts.Names))
+	for _, n := range productNames {
+		names[nameKey(n.name)] = n
+	}
+	for _, n := range opts.Names {
+		names[nameKey(n)] = productName{name: n, lower: strings.ToLower(n) == n}
+	}
+	for _, n := range opts.Ignore {
+		delete(names, nameKey(n))
+	}
+	keys := make(map[string]bool, len(opts.FrontMatterKeys))
+	for _, k := range opts.FrontMatterKeys {
+		keys[k] = true
+	}
+	src := pass.Source
+	// A heading that is nothing but one spelling of a name ("#### Mysql")
+	// names a variable or a setting: that spelling is an identifier here.
+	labels := make(map[string]bool)
+	for ci := range pass.Prose {
+		if c := &pass.Prose[ci]; c.Kind == Heading {
+			if t := strings.TrimSpace(string(c.Text)); !strings.ContainsAny(t, " \t") {
+				labels[t] = true
+			}
+		}
+	}
+	for ci := range pass.Prose {
+		c := &pass.Prose[ci]
+		if c.Kind == FrontMatterString && !keys[c.Key] {
+			continue
+		}
+		forEachNameToken(c.Text, func(i, j int) {
+			tok := string(c.Text[i:j])
+			n, ok := names[nameKey(tok)]
+			if !ok || tok == n.name || n.lower && strings.ToLower(tok) == tok || allCapitals(tok) || pass.Words[strings.ToLower(tok)] || labels[tok] {
+				return
+			}
+			if !c.Clean(src, i, j) || quoted(c.Text, i, j) {
+				return
+			}
+			start, end := c.Start+i, c.Start+j
+			pass.Report(Diagnostic{
+				Start:   start,
+				End:     end,
+				Message: fmt.Sprintf("%q is spelled %q", tok, n.name),
+				Fix: &Fix{
+					Message: fmt.Sprintf("replace with %q", n.name),
+					Edits:   []Edit{{Start: start, End: end, NewText: n.name}},
+				},
+			})
+		})
+	}
+	return nil
+}
+
+// quoted reports whether text[i:j] is enclosed in quotation marks: a
+// spelling mentioned, not used ("never write \"VSCode\"").
+func quoted(text []byte, i, j int) bool {
+	if i == 0 || j >= len(text) {
+		return false
+	}
+	open, _ := utf8.DecodeLastRune(text[:i])
+	closing, _ := utf8.DecodeRune(text[j:])
+	switch open {
+	case '"', '\'':
+		return closing == open
+	case '“':
+		return closing == '”'
+	case '‘':
+		return closing == '’'
+	}
+	return false
+}
+
+// allCapitals reports whether s has letters and none in lowercase.
+func allCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// forEachNameToken calls fn for each token of text that may be a name: a run
+// of letters and digits, joined by single dots, hyphens or one space before
+// a capital ("VS Code") only where a name could continue, standing alone
+// (not part of a path, an address, a file name with an extension, an
+// identifier). Tokens with a dot or hyphen are whole: "github.com" and
+// "github-actions" are not "github".
+func forEachNameToken(text []byte, fn func(i, j int)) {
+	isAlnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRune(text[i:])
+			if isAlnum(r) {
+				i += size
+				continue
+			}
+			if (r == '.' || r == '-') && i+size < len(text) {
+				if n, _ := utf8.DecodeRune(text[i+size:]); isAlnum(n) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		end := i
+		if nameStandsAlone(text, start, end) {
+			fn(start, end)
+			// A two-word name: "VS Code", "Visual Studio".
+			if end+1 < len(text) && text[end] == ' ' {
+				if n, _ := utf8.DecodeRune(text[end+1:]); unicode.IsLetter(n) {
+					k := end + 1
+					for k < len(text) {
+						r, size := utf8.DecodeRune(text[k:])
+						if !isAlnum(r) {
+							break
+						}
+						k += size
+					}
+					if k-start <= 20 && nameStandsAlone(text, start, k) && isTwoWordName(string(text[start:k])) {
+						fn(start, k)
+					}
+				}
+			}
+		}
+	}
+}
+
+func isTwoWordName(s string) bool {
+	k := nameKey(s)
+	return k == "vscode" || k == "visualstudio"
+}
+
+func nameStandsAlone(text []byte, start, end int) bool {
+	const joiners = "_/\\@#$%&*=+~<>|^`"
+	if start > 0 {
+		p, _ := utf8.DecodeLastRune(text[:start])
+		if unicode.IsDigit(p) || strings.ContainsRune(joiners, p) || p == '.' || p == '-' {
+			return false
+		}
+	}
+	if end < len(text) {
+		n, _ := utf8.DecodeRune(text[end:])
+		if unicode.IsDigit(n) || strings.ContainsRune(joiners+"(", n) {
+			return false
+		}
+	}
+	return true
+}
