@@ -6,5 +6,7 @@ func init() {
 		RepeatedWord,
 		IndefiniteArticle,
 		ProductNames,
+		EmptyFrontMatterValue,
+		FrontMatterSchema,
 	)
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postlint/postlint/internal/config"
+	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/rules"
 	"github.com/postlint/postlint/rules/ruletest"
 )
@@ -22,5 +24,47 @@ func TestProductNames(t *testing.T) {
 	want := []string{`1:16: "Postlint" is spelled "postlint"`, `1:29: "vitess" is spelled "Vitess"`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("with options: got %q, want %q", got, want)
+	}
+}
+
+func TestEmptyFrontMatterValue(t *testing.T) {
+	ruletest.Run(t, "testdata/empty-front-matter-value", rules.EmptyFrontMatterValue)
+	got := ruletest.Findings(t, rules.EmptyFrontMatterValue, "ignore: [title]", "---\ntitle:\ntags:\n---\n")
+	if len(got) != 1 || got[0] != `3:1: front matter key "tags" has no value` {
+		t.Errorf("with ignore: [title]: got %q", got)
+	}
+}
+
+const schema = `required: [title, author.email]
+keys:
+  layout: {allowed: [post, page]}
+  date: {type: date, format: YYYY-MM-DD}
+  tags: {type: list}
+  draft: {type: bool}
+  weight: {type: integer}
+  slug: {type: string, pattern: "^[a-z0-9-]+$"}`
+
+func TestFrontMatterSchema(t *testing.T) {
+	ruletest.RunWithOptions(t, "testdata/front-matter-schema", rules.FrontMatterSchema, schema)
+	got := ruletest.Findings(t, rules.FrontMatterSchema, "required: [title]\nrequire-front-matter: true", "Just text.\n")
+	if len(got) != 1 || got[0] != "1:1: no front matter (required: title)" {
+		t.Errorf("require-front-matter: got %q", got)
+	}
+}
+
+func TestFrontMatterSchemaErrors(t *testing.T) {
+	for _, tt := range []struct{ options, want string }{
+		{"keys: {date: {typ: date}}", `unknown field "typ"`},
+		{"keys: {date: {type: datetime}}", `key date: unknown type "datetime"`},
+		{"keys: {slug: {pattern: '(x'}}", "key slug: pattern: error parsing regexp"},
+	} {
+		cfg, err := config.Parse("x.yml", []byte("rules:\n  front-matter-schema:\n    "+tt.options+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = lint.New(cfg, lint.Selection{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.options, err, tt.want)
+		}
 	}
 }
