@@ -8,5 +8,6 @@ func init() {
 		ProductNames,
 		EmptyFrontMatterValue,
 		FrontMatterSchema,
+		NoTodo,
 	)
 }

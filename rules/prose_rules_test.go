@@ -68,3 +68,7 @@ func TestFrontMatterSchemaErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNoTodo(t *testing.T) {
+	ruletest.Run(t, "testdata/no-todo", rules.NoTodo)
+}
