@@ -9,5 +9,6 @@ func init() {
 		EmptyFrontMatterValue,
 		FrontMatterSchema,
 		NoTodo,
+		SentenceSpacing,
 	)
 }

@@ -72,3 +72,7 @@ func TestFrontMatterSchemaErrors(t *testing.T) {
 func TestNoTodo(t *testing.T) {
 	ruletest.Run(t, "testdata/no-todo", rules.NoTodo)
 }
+
+func TestSentenceSpacing(t *testing.T) {
+	ruletest.Run(t, "testdata/sentence-spacing", rules.SentenceSpacing)
+}
