@@ -10,5 +10,6 @@ func init() {
 		FrontMatterSchema,
 		NoTodo,
 		SentenceSpacing,
+		Typography,
 	)
 }

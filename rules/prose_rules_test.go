@@ -76,3 +76,9 @@ func TestNoTodo(t *testing.T) {
 func TestSentenceSpacing(t *testing.T) {
 	ruletest.Run(t, "testdata/sentence-spacing", rules.SentenceSpacing)
 }
+
+func TestTypography(t *testing.T) {
+	ruletest.Run(t, "testdata/typography/consistent", rules.Typography)
+	ruletest.RunWithOptions(t, "testdata/typography/curly", rules.Typography, "quotes: curly\nellipsis: unicode\ndashes: unicode")
+	ruletest.RunWithOptions(t, "testdata/typography/straight", rules.Typography, "quotes: straight\nellipsis: ascii\ndashes: ascii")
+}
