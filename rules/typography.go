@@ -46,8 +46,10 @@ digits (` + "`1...10`" + `) are left alone. The rule is off by default; setting 
 			{Bad: "“Curly” here, \"straight\" there... and -- dashes.", Good: "“Curly” here, “straight” there… and — dashes.", Note: "with consistent quotes and unicode ellipsis and dashes"},
 		},
 	},
-	Options: func() any { return &TypographyOptions{Quotes: "consistent", Ellipsis: "consistent", Dashes: "consistent"} },
-	Run:     runTypography,
+	Options: func() any {
+		return &TypographyOptions{Quotes: "consistent", Ellipsis: "consistent", Dashes: "consistent"}
+	},
+	Run: runTypography,
 }
 
 // A typographic mark found in prose: ASCII or typographic form.
@@ -167,7 +169,9 @@ func typoMarks(c *Chunk, src []byte) []typoMark {
 			}
 			spacedBefore := unicode.IsSpace(prev)
 			spacedAfter := unicode.IsSpace(after)
-			wordy := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '.' || r == ')' || r == '"' || r == '’' || r == '”' }
+			wordy := func(r rune) bool {
+				return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '.' || r == ')' || r == '"' || r == '’' || r == '”'
+			}
 			// "word--word" or "word -- word", never "--flag".
 			if c.Clean(src, i, i+2) && (spacedBefore && spacedAfter || !spacedBefore && !spacedAfter && wordy(prev) && unicode.IsLetter(after)) {
 				out = append(out, typoMark{kind: typoDash, start: abs, end: abs + 2, ascii: true, text: "--", fixed: "—"})
