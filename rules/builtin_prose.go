@@ -11,5 +11,6 @@ func init() {
 		NoTodo,
 		SentenceSpacing,
 		Typography,
+		Spelling,
 	)
 }

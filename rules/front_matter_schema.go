@@ -66,7 +66,7 @@ func (o *FrontMatterSchemaOptions) Validate() error {
 		}
 		if k.Pattern != "" {
 			if _, err := regexp.Compile(k.Pattern); err != nil {
-				return fmt.Errorf("key %s: pattern: %v", name, err)
+				return fmt.Errorf("key %s: pattern: %w", name, err)
 			}
 		}
 	}

@@ -82,3 +82,46 @@ func TestTypography(t *testing.T) {
 	ruletest.RunWithOptions(t, "testdata/typography/curly", rules.Typography, "quotes: curly\nellipsis: unicode\ndashes: unicode")
 	ruletest.RunWithOptions(t, "testdata/typography/straight", rules.Typography, "quotes: straight\nellipsis: ascii\ndashes: ascii")
 }
+
+func TestSpelling(t *testing.T) {
+	ruletest.Run(t, "testdata/spelling", rules.Spelling)
+}
+
+func TestSpellingOptions(t *testing.T) {
+	tests := []struct {
+		options, src string
+		want         []string
+	}{
+		{"", "The storgage layer.\n", []string{`1:5: "storgage" is not a word: did you mean "storage"?`}},
+		{"words: [storgage]", "The storgage layer.\n", nil},
+		{"mode: exhaustive", "The blorft and Storgage layer.\n", []string{
+			`1:16: "Storgage" is not a word: did you mean "Storage"?`,
+			`1:5: "blorft" is not in the dictionary (suggestions: aloft, blot, blurt)`,
+		}},
+		{"front-matter-keys: []", "---\ntitle: storgage\n---\n", nil},
+	}
+	for _, tt := range tests {
+		got := ruletest.Findings(t, rules.Spelling, tt.options, tt.src)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%q with %q:\n got %q\nwant %q", tt.src, tt.options, got, tt.want)
+		}
+	}
+}
+
+// TestSpellingUnsafeFixes: with unsafe fixes the corrections apply (a
+// golden file); without, the findings carry no fix.
+func TestSpellingUnsafeFixes(t *testing.T) {
+	ruletest.RunConfig(t, "testdata/spelling-unsafe")
+	cfg, err := config.Parse("x.yml", []byte("rules:\n  spelling: error\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lint.New(cfg, lint.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := l.Lint("x.md", []byte("The storgage layer.\n"))
+	if len(res.Findings) != 1 || res.Findings[0].Fix != nil {
+		t.Errorf("without --unsafe-fixes: want one finding without a fix, got %+v", res.Findings)
+	}
+}

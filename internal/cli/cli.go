@@ -118,6 +118,7 @@ func newApp(env Env, status *int) *cli.App {
 			&cli.BoolFlag{Name: "no-color", Usage: "never colour the output (NO_COLOR is honoured too)"},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "the path of the text read from standard input (\"-\"), for messages and config matching"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "files linted in parallel"},
+			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "with --fix: also apply fixes that may change meaning (spelling corrections, changes of case)"},
 		},
 		Commands: []*cli.Command{
 			{
@@ -221,7 +222,7 @@ func run(c *cli.Context, env Env) (int, error) {
 	if err != nil {
 		return ExitTrouble, err
 	}
-	linter, err := lint.New(cfg, lint.Selection{Preset: c.String("preset"), Select: c.StringSlice("select"), Ignore: c.StringSlice("ignore")})
+	linter, err := lint.New(cfg, lint.Selection{Preset: c.String("preset"), Select: c.StringSlice("select"), Ignore: c.StringSlice("ignore"), UnsafeFixes: c.Bool("unsafe-fixes")})
 	if err != nil {
 		return ExitTrouble, err
 	}
@@ -392,6 +393,9 @@ type outcome struct {
 }
 
 func (r *runner) files(files []string, jobs int) {
+	if len(files) > 1 && r.linter.Enabled("spelling") {
+		r.linter = r.linter.WithRunWords(runWords(files, jobs))
+	}
 	lint.ForEach(len(files), jobs, func(i int) outcome {
 		path := files[i]
 		if o, ok := r.fromCache(path); ok {

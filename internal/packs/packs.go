@@ -167,6 +167,9 @@ func loadPack(cfg *config.Config, ref config.Ref) (rs []Rule, name, where string
 // displayPath makes a path relative to the working directory when it is
 // below it, for messages.
 func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return p
@@ -202,6 +205,7 @@ func compileFile(file, pack string, data []byte) (Rule, error) {
 
 func loadDefine(cfg *config.Config) ([]Rule, error) {
 	p := &parser{file: cfg.Path}
+	shown := displayPath(cfg.Path)
 	n := cfg.Define
 	var out []Rule
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -214,7 +218,7 @@ func loadDefine(cfg *config.Config) ([]Rule, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Rule{Rule: r, File: cfg.Path, Line: k.Line})
+		out = append(out, Rule{Rule: r, File: shown, Line: k.Line})
 	}
 	return out, nil
 }

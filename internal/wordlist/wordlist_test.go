@@ -194,3 +194,17 @@ func BenchmarkContains(b *testing.B) {
 		})
 	}
 }
+
+func TestAll(t *testing.T) {
+	n := 0
+	All(func(w string, level int) bool {
+		if level != Level(w) {
+			t.Fatalf("All gives %q level %d, Level says %d", w, level, Level(w))
+		}
+		n++
+		return true
+	})
+	if n < 100000 {
+		t.Errorf("All gave %d words", n)
+	}
+}

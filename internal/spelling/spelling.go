@@ -1,0 +1,299 @@
+// Package spelling is the dictionary side of postlint's spelling rule: which
+// words are English or technical vocabulary, and which dictionary words are
+// within two edits of one that is not, ranked by frequency. It builds on
+// internal/wordlist (SCOWL, with size levels as frequency) and an embedded
+// list of technology terms (tech.txt).
+//
+// The candidate index is built on first use; everything is safe for
+// concurrent use.
+package spelling
+
+import (
+	_ "embed"
+	"math/bits"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/postlint/postlint/internal/wordlist"
+)
+
+//go:embed tech.txt
+var techData string
+
+var (
+	techOnce sync.Once
+	techAny  map[string]bool // lowercase entries: any case
+	techCase map[string]bool // entries with capitals: as listed or in all capitals
+)
+
+func loadTech() {
+	techOnce.Do(func() {
+		techAny = make(map[string]bool, 2048)
+		techCase = make(map[string]bool)
+		for _, line := range strings.Split(techData, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			for _, w := range strings.Fields(line) {
+				if strings.ToLower(w) == w {
+					techAny[w] = true
+				} else {
+					techCase[w] = true
+					techCase[strings.ToUpper(w)] = true
+				}
+			}
+		}
+	})
+}
+
+// Tech reports whether word is in the technology-terms list.
+func Tech(word string) bool {
+	loadTech()
+	return techAny[strings.ToLower(word)] || techCase[word]
+}
+
+// Known reports whether word is English (the SCOWL list, as wordlist.Contains
+// matches case), a technology term, or a known word with a productive prefix
+// or suffix ("precompute", "shardable", "reconfiguring").
+func Known(word string) bool {
+	if wordlist.Contains(word) || Tech(word) {
+		return true
+	}
+	lower := strings.ToLower(word)
+	if lower != word && (wordlist.Contains(lower) || Tech(lower)) && strings.ToUpper(word[:1])+lower[1:] == word {
+		return true // Capitalized at the start of a sentence.
+	}
+	if folded()[lower] {
+		return true // "cliche" for "cliché"
+	}
+	if british(lower) {
+		return true
+	}
+	return affixed(lower)
+}
+
+var (
+	foldOnce sync.Once
+	foldSet  map[string]bool
+)
+
+// folded returns the dictionary words with accents, written without them.
+func folded() map[string]bool {
+	foldOnce.Do(func() {
+		foldSet = make(map[string]bool)
+		r := strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "å", "a", "ç", "c", "é", "e", "è", "e", "ê", "e",
+			"ë", "e", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "û", "u", "ü", "u")
+		wordlist.All(func(w string, _ int) bool {
+			if strings.ContainsAny(w, "áàâäåçéèêëíîïñóôöúûü") {
+				foldSet[strings.ToLower(r.Replace(w))] = true
+			}
+			return true
+		})
+	})
+	return foldSet
+}
+
+// british reports whether w is the British -ise form of a known -ize word
+// (tokeniser, serialisation).
+func british(w string) bool {
+	for _, s := range []string{"ise", "ises", "ised", "ising", "iser", "isers", "isation", "isations"} {
+		if stem, ok := strings.CutSuffix(w, s); ok && len(stem) >= 3 {
+			z := stem + strings.Replace(s, "is", "iz", 1)
+			return wordlist.Contains(z) || Tech(z) || stemKnown(z)
+		}
+	}
+	return false
+}
+
+func knownStem(s string) bool {
+	return len(s) >= 3 && (wordlist.Contains(s) || Tech(s))
+}
+
+var prefixes = []string{"re", "un", "pre", "non", "multi", "sub", "de", "dis", "over", "under", "auto", "co",
+	"inter", "intra", "micro", "mis", "post", "pseudo", "semi", "super", "cross", "self", "anti", "bi", "tri",
+	"mega", "meta", "hyper", "out", "up", "down", "geo", "mid", "mini", "ultra", "cyber", "nano", "macro"}
+
+var suffixes = []string{"s", "es", "ed", "ing", "er", "ers", "able", "ably", "ability", "ly", "ness", "less",
+	"ful", "ment", "ments", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ising", "isation",
+	"ify", "ified", "ification", "ist", "ists", "ism", "ish", "like", "wise", "ward", "wards", "ability", "ibility",
+	"ation", "ations", "ative", "ally", "al", "ity"}
+
+// affixed reports whether a lowercase word is a known word with one prefix
+// and/or one suffix.
+func affixed(w string) bool {
+	if stemKnown(w) {
+		return true
+	}
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			rest = strings.TrimPrefix(rest, "-")
+			if knownStem(rest) || stemKnown(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stemKnown reports whether w is a known word plus a suffix: with the final
+// e restored before a vowel (reusable → reuse, but not "-ly" words: the e of
+// "unfortunately" stays), a doubled consonant undone (mapped → map)
+// or y for i (copied → copy).
+func stemKnown(w string) bool {
+	for _, s := range suffixes {
+		stem, ok := strings.CutSuffix(w, s)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if knownStem(stem) || strings.IndexByte("aeiouy", s[0]) >= 0 && knownStem(stem+"e") {
+			return true
+		}
+		if n := len(stem); n >= 4 && stem[n-1] == stem[n-2] && knownStem(stem[:n-1]) {
+			return true
+		}
+		if strings.HasSuffix(stem, "i") && knownStem(stem[:len(stem)-1]+"y") {
+			return true
+		}
+	}
+	return false
+}
+
+// A Candidate is a dictionary word close to a word.
+type Candidate struct {
+	Word     string
+	Distance int // optimal string alignment distance: a transposition counts as one edit
+	Level    int // SCOWL size level: 10 is the most common words, 70 the rarest
+}
+
+type entry struct {
+	word  string
+	mask  uint32 // letters present
+	level uint8
+}
+
+var (
+	indexOnce sync.Once
+	byLen     [][]entry // lowercase ASCII dictionary words by length
+)
+
+func buildIndex() {
+	indexOnce.Do(func() {
+		byLen = make([][]entry, 40)
+		add := func(w string, level int) {
+			if len(w) >= len(byLen) {
+				return
+			}
+			m, ok := letterMask(w)
+			if !ok {
+				return
+			}
+			byLen[len(w)] = append(byLen[len(w)], entry{w, m, uint8(level)})
+		}
+		wordlist.All(func(w string, level int) bool {
+			add(w, level)
+			return true
+		})
+		loadTech()
+		for w := range techAny {
+			if !wordlist.Contains(w) {
+				add(w, 35) // as common as everyday words, in technical prose
+			}
+		}
+		for _, b := range byLen {
+			sort.Slice(b, func(i, j int) bool { return b[i].word < b[j].word })
+		}
+	})
+}
+
+// letterMask returns the set of letters of a lowercase ASCII word.
+func letterMask(w string) (uint32, bool) {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		m |= 1 << (c - 'a')
+	}
+	return m, true
+}
+
+// Candidates returns the lowercase dictionary words (and technology terms)
+// within maxDist edits of the lowercase ASCII word w, nearest first, then
+// most frequent first.
+func Candidates(w string, maxDist int) []Candidate {
+	m, ok := letterMask(w)
+	if !ok {
+		return nil
+	}
+	buildIndex()
+	var out []Candidate
+	for l := max(1, len(w)-maxDist); l <= len(w)+maxDist && l < len(byLen); l++ {
+		for _, e := range byLen[l] {
+			// Each edit changes the presence of at most two letters.
+			if bits.OnesCount32(e.mask^m) > 2*maxDist {
+				continue
+			}
+			if d := distance(w, e.word, maxDist); d <= maxDist && e.word != w {
+				out = append(out, Candidate{Word: e.word, Distance: d, Level: int(e.level)})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Distance != b.Distance {
+			return a.Distance < b.Distance
+		}
+		if a.Level != b.Level {
+			return a.Level < b.Level
+		}
+		return a.Word < b.Word
+	})
+	return out
+}
+
+// distance is the optimal string alignment distance of a and b (ASCII),
+// or max+1 as soon as it must exceed max.
+func distance(a, b string, maxD int) int {
+	if abs(len(a)-len(b)) > maxD {
+		return maxD + 1
+	}
+	var rows [3][48]int
+	if len(b)+1 > len(rows[0]) {
+		return maxD + 1
+	}
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > maxD {
+			return maxD + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
