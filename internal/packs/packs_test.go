@@ -151,3 +151,9 @@ func TestPackFileErrors(t *testing.T) {
 		t.Errorf("pack rules: %s", got)
 	}
 }
+
+// TestHousePack runs the house pack of testdata/packs (ten rules of a
+// realistic style guide) over a post: findings and fixes.
+func TestHousePack(t *testing.T) {
+	ruletest.RunConfig(t, filepath.Join("..", "..", "testdata", "packs"))
+}

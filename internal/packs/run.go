@@ -578,7 +578,9 @@ func words(text []byte) []word {
 		s := i
 		for i < len(text) {
 			r, size := utf8.DecodeRune(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || (r == '\'' || r == '’' || r == '.') && i+size < len(text) && isLetterAt(text, i+size) {
+			// Letters and digits, and ' . - between letters: "don't",
+			// "Node.js", "New-Module" are one word each.
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || (r == '\'' || r == '’' || r == '.' || r == '-') && i+size < len(text) && isLetterAt(text, i+size) {
 				i += size
 				continue
 			}
@@ -598,6 +600,25 @@ func isLetterAt(b []byte, i int) bool {
 // lowercase), "upper" (all capitals, two letters or more) or "mixed" (inner
 // capitals, digits, underscores: names and identifiers to leave alone).
 func caseShape(w string) string {
+	if parts := strings.Split(w, "-"); len(parts) > 1 {
+		// A hyphenated word with two capitalized parts is a name
+		// (New-Module, Add-Member); otherwise its first part decides.
+		caps := 0
+		for _, p := range parts {
+			if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		if caps >= 2 {
+			return "mixed"
+		}
+		for _, p := range parts[1:] {
+			if sh := caseShape(p); sh != "lower" {
+				return "mixed"
+			}
+		}
+		return caseShape(parts[0])
+	}
 	letters, up, low := 0, 0, 0
 	firstUp := false
 	for i, r := range w {
@@ -657,15 +678,25 @@ func (d *def) runCapitalization(pass *rules.Pass, regs []region) {
 		}
 		var changes []change
 		afterColon := false
+		// The first word is the first that is not a number ("11.2 Writing").
+		first := 0
+		for first < len(ws) && ws[first].text[0] >= '0' && ws[first].text[0] <= '9' {
+			first++
+		}
 		for i, w := range ws {
 			w.s += s
 			w.e += s
 			shape := caseShape(w.text)
 			want := w.text
 			keep := shape == "mixed" || shape == "upper" || d.excepted(w.text) || w.text == "I" || strings.HasPrefix(w.text, "I'") || strings.HasPrefix(w.text, "I’")
+			// A word after a hyphen or a dot is an option or a file
+			// name ("--cells", ".gitignore").
+			if w.s > 0 && (r.text[w.s-1] == '-' || r.text[w.s-1] == '.') {
+				keep = true
+			}
 			if i > 0 {
 				gap := strings.TrimSpace(string(r.text[ws[i-1].e+s : w.s]))
-				afterColon = strings.HasSuffix(gap, ":") || strings.HasSuffix(gap, "?") || strings.HasSuffix(gap, "!") || strings.HasSuffix(gap, ".") || strings.HasSuffix(gap, "—") || strings.HasSuffix(gap, "–") || strings.HasSuffix(gap, " -")
+				afterColon = strings.HasSuffix(gap, ":") || strings.HasSuffix(gap, "?") || strings.HasSuffix(gap, "!") || strings.HasSuffix(gap, ".") || strings.HasSuffix(gap, "—") || strings.HasSuffix(gap, "–") || gap == "-"
 			}
 			if !keep {
 				switch d.match {
@@ -680,8 +711,11 @@ func (d *def) runCapitalization(pass *rules.Pass, regs []region) {
 						want = strings.ToLower(w.text)
 					}
 				case "sentence":
-					if i == 0 || afterColon {
-						if shape == "lower" {
+					if i <= first || afterColon {
+						// Capitalize a first word only when it is a
+						// dictionary word: "vtctldclient", "mysqldump" are
+						// commands.
+						if shape == "lower" && i == first && len(ws) > 1 && wordlist.Contains(w.text) {
 							want = upperFirst(w.text)
 						}
 					} else if shape == "title" && !proper[w.text] && !properWord(w.text) {

@@ -14,7 +14,7 @@ import (
 
 // Scope terms.
 var scopeTerms = []string{"prose", "heading", "heading.h1", "heading.h2", "heading.h3", "heading.h4", "heading.h5", "heading.h6",
-	"paragraph", "list", "table", "link-text", "alt", "front:KEY", "raw", "sentence"}
+	"paragraph", "list", "table", "link-text", "alt", "strong", "emphasis", "front:KEY", "raw", "sentence"}
 
 // term is one scope term: where text comes from.
 type term struct {
@@ -110,7 +110,7 @@ func didYouMeanTerm(s string) string {
 
 func parseTerm(s string) (term, bool) {
 	switch s {
-	case "prose", "text", "heading", "paragraph", "list", "table", "link-text", "alt", "raw", "sentence":
+	case "prose", "text", "heading", "paragraph", "list", "table", "link-text", "alt", "strong", "emphasis", "raw", "sentence":
 		if s == "text" {
 			s = "prose"
 		}
@@ -238,7 +238,7 @@ func (t term) ranges(c *rules.Chunk) [][2]int {
 		if c.Kind == rules.Paragraph && inList(c.Node) == (t.name == "list") {
 			return whole
 		}
-	case "link-text", "alt":
+	case "link-text", "alt", "strong", "emphasis":
 		if c.Node == nil {
 			return nil
 		}
@@ -249,7 +249,9 @@ func (t term) ranges(c *rules.Chunk) [][2]int {
 			}
 			_, isLink := n.(*ast.Link)
 			_, isImage := n.(*ast.Image)
-			if isLink && t.name == "link-text" || isImage && t.name == "alt" {
+			em, isEm := n.(*ast.Emphasis)
+			if isLink && t.name == "link-text" || isImage && t.name == "alt" ||
+				isEm && (t.name == "strong" && em.Level == 2 || t.name == "emphasis" && em.Level == 1) {
 				if s, e, ok := textRange(n); ok {
 					out = append(out, [2]int{max(s, c.Start), min(e, c.End)})
 				}
