@@ -36,13 +36,14 @@ The fix replaces the article, keeping its case.`,
 
 func runIndefiniteArticle(pass *Pass) error {
 	english := proseEnglish(pass)
+	words := chunkWords(pass)
 	src := pass.Source
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
 		if c.Kind == FrontMatterString || !english[ci] {
 			continue
 		}
-		ws := proseWords(c.Text)
+		ws := words[ci]
 		for k := 0; k+1 < len(ws); k++ {
 			art, next := ws[k], ws[k+1]
 			lower := strings.ToLower(art.Text)

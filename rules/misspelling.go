@@ -172,7 +172,7 @@ func forEachWord(text []byte, fn func(i, j int)) {
 func wordStandsAlone(text []byte, start, end int) bool {
 	if start > 0 {
 		p, _ := utf8.DecodeLastRune(text[:start])
-		if unicode.IsDigit(p) || strings.ContainsRune("_/\\@#$%&*=+~<>|^", p) {
+		if unicode.IsDigit(p) || isJoiner(p) {
 			return false
 		}
 		if p == '.' && start > 1 {
@@ -183,7 +183,7 @@ func wordStandsAlone(text []byte, start, end int) bool {
 	}
 	if end < len(text) {
 		n, size := utf8.DecodeRune(text[end:])
-		if unicode.IsDigit(n) || strings.ContainsRune("_/\\@#$%&*=+~<>|^", n) {
+		if unicode.IsDigit(n) || isJoiner(n) {
 			return false
 		}
 		if n == '.' && end+size < len(text) {
@@ -193,4 +193,14 @@ func wordStandsAlone(text []byte, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// isJoiner reports whether r joins a word to a path, an identifier or an
+// address: _ / \ @ # $ % & * = + ~ < > | ^.
+func isJoiner(r rune) bool {
+	switch r {
+	case '_', '/', '\\', '@', '#', '$', '%', '&', '*', '=', '+', '~', '<', '>', '|', '^':
+		return true
+	}
+	return false
 }

@@ -48,6 +48,21 @@ var productNames = []productName{
 	{"LaTeX", false}, {"BibTeX", true}, {"MATLAB", false},
 }
 
+// appendNameKey appends the key of the name text to buf (see nameKey).
+func appendNameKey(buf, text []byte) []byte {
+	for _, c := range text {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			buf = append(buf, c)
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c >= utf8.RuneSelf:
+			return append(buf[:0], nameKey(string(text))...)
+		}
+	}
+	return buf
+}
+
 // nameKey is the spelling-free form of a name: lowercase letters and digits.
 func nameKey(s string) string {
 	var b strings.Builder
@@ -122,10 +137,17 @@ func runProductNames(pass *Pass) error {
 		if c.Kind == FrontMatterString && !keys[c.Key] {
 			continue
 		}
+		var buf [64]byte
 		forEachNameToken(c.Text, func(i, j int) {
+			if j-i > 40 {
+				return
+			}
+			n, ok := names[string(appendNameKey(buf[:0], c.Text[i:j]))]
+			if !ok {
+				return
+			}
 			tok := string(c.Text[i:j])
-			n, ok := names[nameKey(tok)]
-			if !ok || tok == n.name || n.lower && strings.ToLower(tok) == tok || allCapitals(tok) || pass.Words[strings.ToLower(tok)] || labels[tok] {
+			if tok == n.name || n.lower && strings.ToLower(tok) == tok || allCapitals(tok) || pass.Words[strings.ToLower(tok)] || labels[tok] {
 				return
 			}
 			if !c.Clean(src, i, j) || quoted(c.Text, i, j) {
@@ -237,16 +259,15 @@ func isTwoWordName(s string) bool {
 }
 
 func nameStandsAlone(text []byte, start, end int) bool {
-	const joiners = "_/\\@#$%&*=+~<>|^`"
 	if start > 0 {
 		p, _ := utf8.DecodeLastRune(text[:start])
-		if unicode.IsDigit(p) || strings.ContainsRune(joiners, p) || p == '.' || p == '-' {
+		if unicode.IsDigit(p) || isJoiner(p) || p == '`' || p == '.' || p == '-' {
 			return false
 		}
 	}
 	if end < len(text) {
 		n, _ := utf8.DecodeRune(text[end:])
-		if unicode.IsDigit(n) || strings.ContainsRune(joiners+"(", n) {
+		if unicode.IsDigit(n) || isJoiner(n) || n == '`' || n == '(' {
 			return false
 		}
 	}

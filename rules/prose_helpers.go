@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sync"
+
 	"github.com/postlint/postlint/internal/lang"
 )
 
@@ -10,6 +12,41 @@ import (
 // Chunks of six words or more are judged alone; shorter ones (headings,
 // table cells) follow the document as a whole.
 func proseEnglish(pass *Pass) []bool {
+	return englishCache.get(pass.Document, func() []bool { return computeEnglish(pass) })
+}
+
+// englishCache keeps proseEnglish for the documents being linted: several
+// rules ask for it. It holds the last few documents (files are linted on a
+// handful of goroutines); holding a *Document keeps its address from being
+// reused while it is a key.
+var englishCache docCache[[]bool]
+
+type docCache[T any] struct {
+	mu   sync.Mutex
+	keys [64]*Document
+	vals [64]T
+	next int
+}
+
+func (c *docCache[T]) get(d *Document, compute func() T) T {
+	c.mu.Lock()
+	for i, k := range c.keys {
+		if k == d {
+			v := c.vals[i]
+			c.mu.Unlock()
+			return v
+		}
+	}
+	c.mu.Unlock()
+	v := compute()
+	c.mu.Lock()
+	c.keys[c.next], c.vals[c.next] = d, v
+	c.next = (c.next + 1) % len(c.keys)
+	c.mu.Unlock()
+	return v
+}
+
+func computeEnglish(pass *Pass) []bool {
 	out := make([]bool, len(pass.Prose))
 	if !englishDocument(pass) {
 		return out
@@ -33,6 +70,20 @@ type proseWord struct {
 	I, J int
 	Text string
 }
+
+// chunkWords returns the words of each chunk of the pass's document (see
+// proseWords), computed once per document for the rules that ask.
+func chunkWords(pass *Pass) [][]proseWord {
+	return wordsCache.get(pass.Document, func() [][]proseWord {
+		out := make([][]proseWord, len(pass.Prose))
+		for ci := range pass.Prose {
+			out[ci] = proseWords(pass.Prose[ci].Text)
+		}
+		return out
+	})
+}
+
+var wordsCache docCache[[][]proseWord]
 
 // proseWords returns the words of a chunk as forEachWord finds them.
 func proseWords(text []byte) []proseWord {

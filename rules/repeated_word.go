@@ -46,13 +46,14 @@ func runRepeatedWord(pass *Pass) error {
 		allow[strings.ToLower(w)] = true
 	}
 	english := proseEnglish(pass)
+	words := chunkWords(pass)
 	src := pass.Source
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
 		if c.Kind == FrontMatterString || !english[ci] {
 			continue
 		}
-		ws := proseWords(c.Text)
+		ws := words[ci]
 		for k := 1; k < len(ws); k++ {
 			a, b := ws[k-1], ws[k]
 			if len(a.Text) < 2 || allow[strings.ToLower(a.Text)] {

@@ -187,21 +187,23 @@ func runSpelling(pass *Pass) error {
 		if c.Kind == FrontMatterString && !keys[c.Key] || !english[ci] {
 			continue
 		}
-		if !exhaustive && !spellProse(c) {
-			continue
-		}
+		before := len(hits)
+		var used []string
 		forEachWord(c.Text, func(i, j int) {
 			word := string(c.Text[i:j])
 			norm, ok := spellNormal(word, exhaustive)
 			if !ok {
 				return
 			}
-			uses[norm]++
-			if len(norm) < 4 || vocab[norm] || pass.Words[norm] || !c.Clean(src, i, j) {
+			if len(norm) < 4 || !c.Clean(src, i, j) || quoted(c.Text, i, j) {
 				return
 			}
 			if i > 0 && c.Text[i-1] == '-' || j < len(c.Text) && c.Text[j] == '-' {
 				return // part of a compound or an option name
+			}
+			used = append(used, norm)
+			if vocab[norm] || pass.Words[norm] {
+				return
 			}
 			if spelling.Known(norm) || opts.VocabularyFiles > 0 && pass.RunWords[norm] >= opts.VocabularyFiles {
 				return
@@ -209,11 +211,18 @@ func runSpelling(pass *Pass) error {
 			if misspelled(word) {
 				return // the misspelling rule's
 			}
-			if quoted(c.Text, i, j) || spellSkipContext(src, c, i, j) {
+			if spellSkipContext(src, c, i, j) {
 				return
 			}
 			hits = append(hits, hit{c, i, j, word, norm})
 		})
+		if len(hits) > before && !exhaustive && !spellProse(c) {
+			hits = hits[:before]
+			continue
+		}
+		for _, w := range used {
+			uses[w]++
+		}
 	}
 	for _, h := range hits {
 		if uses[h.norm] >= 3 {
