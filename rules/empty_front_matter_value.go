@@ -12,6 +12,7 @@ type EmptyFrontMatterValueOptions struct {
 // EmptyFrontMatterValue reports front matter keys left without a value.
 var EmptyFrontMatterValue = &Rule{
 	Name:     "empty-front-matter-value",
+	Tags:     []string{"front-matter"},
 	Severity: Warning,
 	Doc: Doc{
 		Title: "Front matter keys must have a value",

@@ -86,6 +86,7 @@ func contains(list []string, s string) bool {
 // config.
 var FrontMatterSchema = &Rule{
 	Name:     "front-matter-schema",
+	Tags:     []string{"front-matter"},
 	Severity: Off,
 	Doc: Doc{
 		Title: "Front matter must follow the schema declared in the config",

@@ -12,6 +12,7 @@ import (
 // consonant sound.
 var IndefiniteArticle = &Rule{
 	Name:     "indefinite-article",
+	Tags:     []string{"prose"},
 	Severity: Error,
 	Fixable:  true,
 	Doc: Doc{

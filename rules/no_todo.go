@@ -13,6 +13,7 @@ type NoTodoOptions struct {
 // NoTodo reports TODO, FIXME and TBD left in published prose.
 var NoTodo = &Rule{
 	Name:     "no-todo",
+	Tags:     []string{"prose"},
 	Severity: Warning,
 	Doc: Doc{
 		Title: "Prose must not carry TODO, FIXME or TBD markers",

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postlint/postlint/internal/wordlist"
 )
 
 // ProductNamesOptions configures product-names.
@@ -78,6 +80,7 @@ func nameKey(s string) string {
 // owners spell them.
 var ProductNames = &Rule{
 	Name:     "product-names",
+	Tags:     []string{"prose"},
 	Severity: Warning,
 	Fixable:  true,
 	Doc: Doc{
@@ -147,6 +150,9 @@ func runProductNames(pass *Pass) error {
 				return
 			}
 			tok := string(c.Text[i:j])
+			if strings.ToLower(tok) == tok && lowercaseList(c.Text, i, j, names) {
+				return // "github, gitlab, jekyll": values of a setting
+			}
 			if tok == n.name || n.lower && strings.ToLower(tok) == tok || allCapitals(tok) || pass.Words[strings.ToLower(tok)] || labels[tok] {
 				return
 			}
@@ -183,6 +189,29 @@ func quoted(text []byte, i, j int) bool {
 		return closing == '”'
 	case '‘':
 		return closing == '’'
+	}
+	return false
+}
+
+// lowercaseList reports whether the lowercase token text[i:j] is an item of
+// a comma-separated list whose neighbouring item is a lowercase name or
+// word the dictionary does not know: a list of identifiers or option values
+// ("github, gitlab, jekyll"), not prose about the products.
+func lowercaseList(text []byte, i, j int, names map[string]productName) bool {
+	var neighbours []string
+	if p := strings.TrimRight(string(text[:i]), " \n"); strings.HasSuffix(p, ",") || strings.HasSuffix(p, ";") {
+		neighbours = append(neighbours, neighbourWord(text, len(p)-1, -1))
+	}
+	if k := strings.IndexFunc(string(text[j:]), func(r rune) bool { return r != ' ' }); k >= 0 && (text[j+k] == ',' || text[j+k] == ';') {
+		neighbours = append(neighbours, neighbourWord(text, j+k, 1))
+	}
+	for _, w := range neighbours {
+		if w == "" || strings.ToLower(w) != w {
+			continue
+		}
+		if _, ok := names[nameKey(w)]; ok || !wordlist.Contains(w) {
+			return true
+		}
 	}
 	return false
 }

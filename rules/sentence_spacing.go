@@ -7,6 +7,7 @@ import (
 // SentenceSpacing reports two or more spaces between sentences.
 var SentenceSpacing = &Rule{
 	Name:     "sentence-spacing",
+	Tags:     []string{"prose"},
 	Severity: Off,
 	Fixable:  true,
 	Doc: Doc{

@@ -33,6 +33,7 @@ func (o *SpellingOptions) Validate() error {
 // Spelling reports words that are in no dictionary.
 var Spelling = &Rule{
 	Name:     "spelling",
+	Tags:     []string{"prose"},
 	Severity: Warning,
 	Fixable:  true,
 	Doc: Doc{
@@ -350,7 +351,7 @@ func spellSkipContext(src []byte, c *Chunk, i, j int) bool {
 // skipping spaces and one comma.
 func neighbourWord(t []byte, p, dir int) string {
 	q := p + dir
-	for q >= 0 && q < len(t) && (t[q] == ' ' || t[q] == '\n' || t[q] == ',') {
+	for q >= 0 && q < len(t) && (t[q] == ' ' || t[q] == '\n' || t[q] == ',' || t[q] == ';') {
 		q += dir
 	}
 	e := q

@@ -28,6 +28,7 @@ func (o *TypographyOptions) Validate() error {
 // Typography reports quotes, ellipses and dashes not in the post's style.
 var Typography = &Rule{
 	Name:     "typography",
+	Tags:     []string{"prose"},
 	Severity: Off,
 	Fixable:  true,
 	Doc: Doc{

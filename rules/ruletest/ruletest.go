@@ -56,18 +56,43 @@ func RunWithOptions(t *testing.T, dir string, r *rules.Rule, options string) {
 	}
 }
 
-// RunConfig checks the rules that the config file dir/.postlint.yml turns on
-// (rule packs and definitions included) against every *.md file in dir:
-// every finding of every rule must be expected. Fixes apply unsafe fixes
-// too when the config directory has a file named unsafe-fixes.
+// RunConfig checks the rules of the config file dir/.postlint.yml — those of
+// its packs and definitions, and those its rules: and overrides: settings
+// name — against every *.md file in dir, with the config's severities,
+// options and overrides: every finding of those rules must be expected.
+// Other rules do not run. Fixes apply unsafe fixes too when dir has a file
+// named unsafe-fixes.
 func RunConfig(t *testing.T, dir string) {
 	t.Helper()
 	cfg, err := config.Load(filepath.Join(dir, ".postlint.yml"))
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
+	all, err := lint.New(cfg, lint.Selection{})
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	wanted := make(map[*rules.Rule]bool)
+	for _, p := range all.PackRules() {
+		wanted[p.Rule] = true
+	}
+	settings := cfg.Rules
+	for _, o := range cfg.Overrides {
+		settings = append(settings, o.Rules...)
+	}
+	for _, s := range settings {
+		if r := all.Lookup(s.Name); r != nil {
+			wanted[r] = true
+		}
+	}
+	var ignore []string
+	for _, r := range all.Rules() {
+		if !wanted[r] {
+			ignore = append(ignore, r.Name)
+		}
+	}
 	_, statErr := os.Stat(filepath.Join(dir, "unsafe-fixes"))
-	linter, err := lint.New(cfg, lint.Selection{UnsafeFixes: statErr == nil})
+	linter, err := lint.New(cfg, lint.Selection{Ignore: ignore, UnsafeFixes: statErr == nil})
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
