@@ -59,8 +59,8 @@ func runIndefiniteArticle(pass *Pass) error {
 			if art.I > 0 && (c.Text[art.I-1] == '-' || c.Text[art.I-1] == '\'') {
 				continue
 			}
-			if !proseGap(c, src, art.J, next.I) || !c.Clean(src, art.I, art.J) {
-				continue
+			if !proseGap(c, src, art.J, next.I) || !c.Clean(src, art.I, art.J) || quoted(c.Text, art.I, next.J) {
+				continue // a quoted pair is an example: "an user"
 			}
 			hyphen := next.J < len(c.Text) && c.Text[next.J] == '-'
 			vowel, known := vowelSound(next.Text, hyphen)

@@ -73,8 +73,8 @@ func runRepeatedWord(pass *Pass) error {
 			if a.I > 0 && c.Text[a.I-1] == '-' || b.J < len(c.Text) && c.Text[b.J] == '-' {
 				continue
 			}
-			if !proseGap(c, src, a.J, b.I) || !c.Clean(src, a.I, b.J) {
-				continue
+			if !proseGap(c, src, a.J, b.I) || !c.Clean(src, a.I, b.J) || quoted(c.Text, a.I, b.J) {
+				continue // a quoted pair is an example: "the the"
 			}
 			start, end := c.Start+a.I, c.Start+b.J
 			pass.Report(Diagnostic{
