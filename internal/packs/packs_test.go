@@ -9,6 +9,7 @@ import (
 	"github.com/postlint/postlint/internal/config"
 	"github.com/postlint/postlint/internal/lint"
 	"github.com/postlint/postlint/internal/packs"
+	"github.com/postlint/postlint/rules"
 	"github.com/postlint/postlint/rules/ruletest"
 )
 
@@ -156,4 +157,40 @@ func TestPackFileErrors(t *testing.T) {
 // realistic style guide) over a post: findings and fixes.
 func TestHousePack(t *testing.T) {
 	ruletest.RunConfig(t, filepath.Join("..", "..", "testdata", "packs"))
+}
+
+// TestValeKeysAndDoc: Vale's extends and level are read as kind and
+// severity; link, description and the definition reach the rule's doc.
+func TestValeKeysAndDoc(t *testing.T) {
+	cfg, err := config.Parse("x.yml", []byte(`define:
+  weasel:
+    extends: existence
+    level: error
+    link: https://example.com/style#weasel
+    description: Weasel words hedge.
+    tokens: [very]
+  soft:
+    extends: existence
+    level: suggestion
+    tokens: [quite]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := packs.Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rs[0]
+	if r.Severity != rules.Error || r.Doc.Title != "Weasel words hedge" {
+		t.Errorf("severity %v, title %q", r.Severity, r.Doc.Title)
+	}
+	for _, want := range []string{"https://example.com/style#weasel", "extends: existence", "x.yml"} {
+		if !strings.Contains(r.Doc.Description, want) {
+			t.Errorf("description lacks %q:\n%s", want, r.Doc.Description)
+		}
+	}
+	if rs[1].Severity != rules.Warning {
+		t.Errorf("Vale's suggestion level: got %v, want warning", rs[1].Severity)
+	}
 }
