@@ -38,7 +38,7 @@ func TestCustomBinary(t *testing.T) {
 		return string(out), code
 	}
 	if out, code := run(gobin, "build", "-o", bin, "."); code != 0 {
-		t.Fatalf("go build: %s", out)
+		t.Fatalf("go build in %s: %s(when postlint's dependencies change, run go mod tidy in %s)", dir, out, dir)
 	}
 	if out, code := run(gobin, "test", "./..."); code != 0 {
 		t.Fatalf("go test in %s: %s", dir, out)
