@@ -123,7 +123,7 @@ func TestFindExamples(t *testing.T) {
 		{"twice caps stops at real text", "«CAFÃƒâ€°Ã‚Â»", []string{"Ãƒâ€°Ã‚Â»"}, "«CAFÉ»"},
 		{"C1 result is no fix", "Â\u0081", nil, "Â\u0081"},
 
-		// The acceptance examples: ../shared/examples/why-research.md.
+		// The acceptance examples: the example post why-research.md.
 		{
 			"why-research line 13",
 			"This passion led me to Georgia Tech, initially as a Computer Engineering major. My childhood dream of building Ironman was alive and wellâ€”after all, who wouldn't want to create a real-life superhero? However, I quickly realized that Ironman wouldn't be complete without his AI counterpart, Jarvis. This revelation steered me toward a major in Computer Science, drawn to the world of machine learning. The field felt like a blend of mystery and magic, captivating my curiosity and creativity.",
@@ -149,7 +149,7 @@ func TestFindExamples(t *testing.T) {
 			"As of the past 5 months, I have been surveying the field to find what is ‘most important to me’. I want my master’s thesis to be important and I aim to grab a low hanging fruit of a much larger problem that I can tackle for my PhD. I’ve been meeting with PhD students to learn more about their research path and perspective. I am most interested in image/video generation and making state of the art models more efficient.",
 		},
 
-		// The acceptance examples: ../shared/examples/hugo-traps.md.
+		// The acceptance examples: the example post hugo-traps.md.
 		{
 			"hugo-traps title",
 			"CafÃ© notes — rÃ©sumÃ© of encodings",
