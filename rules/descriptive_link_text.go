@@ -113,7 +113,7 @@ func linkTextRange(src []byte, n ast.Node) (start, end int, ok bool) {
 	if p >= len(src) || src[p] != '[' {
 		return 0, 0, false
 	}
-	e, ok := mdcCloseBracket(src, p)
+	e, ok := markdown.CloseBracket(src, p)
 	if !ok {
 		return 0, 0, false
 	}

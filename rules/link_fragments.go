@@ -339,7 +339,7 @@ func definitionRange(d *Document, n *ast.LinkReferenceDefinition) (start, end, d
 	last := lines.At(lines.Len() - 1)
 	end = mdcLineEnd(d, mdcLine(d, max(last.Start, last.Stop-1)))
 	// "[label]:" then the destination, possibly on the next line.
-	close, ok := mdcCloseBracket(src, start)
+	close, ok := markdown.CloseBracket(src, start)
 	if !ok || close+1 >= len(src) || src[close+1] != ':' {
 		return 0, 0, 0, 0, false
 	}

@@ -235,7 +235,7 @@ func mdcLinkRange(src []byte, n ast.Node) (start, end int, ok bool) {
 	if i >= len(src) || src[i] != '[' {
 		return 0, 0, false
 	}
-	e, ok := mdcCloseBracket(src, i)
+	e, ok := markdown.CloseBracket(src, i)
 	if !ok {
 		return 0, 0, false
 	}
@@ -244,43 +244,13 @@ func mdcLinkRange(src []byte, n ast.Node) (start, end int, ok bool) {
 		if e >= len(src) || src[e] != '[' {
 			return 0, 0, false
 		}
-		e2, ok := mdcCloseBracket(src, e)
+		e2, ok := markdown.CloseBracket(src, e)
 		if !ok {
 			return 0, 0, false
 		}
 		e = e2 + 1
 	}
 	return p, e, true
-}
-
-// mdcCloseBracket returns the offset of the ']' closing the '[' at src[i],
-// honouring escapes, nesting and code spans.
-func mdcCloseBracket(src []byte, i int) (int, bool) {
-	depth := 0
-	for k := i; k < len(src); k++ {
-		switch src[k] {
-		case '\\':
-			k++
-		case '`':
-			r := 0
-			for k+r < len(src) && src[k+r] == '`' {
-				r++
-			}
-			if end := bytes.Index(src[k+r:], bytes.Repeat([]byte{'`'}, r)); end >= 0 {
-				k += r + end + r - 1
-			} else {
-				k += r - 1
-			}
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				return k, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // mdcInTemplate reports whether [start, end) overlaps template syntax (for

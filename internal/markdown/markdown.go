@@ -123,7 +123,7 @@ func ParseInlineLink(src []byte, n ast.Node) (InlineLink, bool) {
 	if i >= len(src) || src[i] != '[' {
 		return InlineLink{}, false
 	}
-	textEnd, ok := closeBracket(src, i)
+	textEnd, ok := CloseBracket(src, i)
 	if !ok || textEnd+1 >= len(src) || src[textEnd+1] != '(' {
 		return InlineLink{}, false
 	}
@@ -189,9 +189,9 @@ func ParseInlineLink(src []byte, n ast.Node) (InlineLink, bool) {
 	return l, true
 }
 
-// closeBracket returns the offset of the ']' matching the '[' at src[i],
+// CloseBracket returns the offset of the ']' matching the '[' at src[i],
 // honouring backslash escapes, nested brackets and code spans.
-func closeBracket(src []byte, i int) (int, bool) {
+func CloseBracket(src []byte, i int) (int, bool) {
 	depth := 0
 	for k := i; k < len(src); k++ {
 		switch src[k] {
