@@ -70,38 +70,21 @@ func runMisspelling(pass *Pass) error {
 	for _, k := range opts.FrontMatterKeys {
 		keys[k] = true
 	}
-	if !englishDocument(pass) {
-		return nil
-	}
-	// Paragraphs in another language are skipped: many of their words look
-	// like English misspellings ("problemas"). Short chunks (headings, table
-	// cells) follow the document as a whole.
-	tallies := make([]lang.Counts, len(pass.Prose))
-	var doc lang.Counts
-	for ci := range pass.Prose {
-		tallies[ci].Add(pass.Prose[ci].Text)
-		doc.Words += tallies[ci].Words
-		doc.English += tallies[ci].English
-		doc.Foreign += tallies[ci].Foreign
-	}
+	// Posts and paragraphs in another language are skipped: many of their
+	// words look like English misspellings ("problemas").
+	english := proseEnglish(pass)
+	words := chunkWords(pass)
 	src := pass.Source
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
-		if c.Kind == FrontMatterString && !keys[c.Key] {
+		if c.Kind == FrontMatterString && !keys[c.Key] || !english[ci] {
 			continue
 		}
-		if t := tallies[ci]; t.Words >= 6 && t.NotEnglish() || t.Words < 6 && doc.NotEnglish() {
-			continue
-		}
-		forEachWord(c.Text, func(i, j int) {
-			word := string(c.Text[i:j])
-			lower := strings.ToLower(word)
-			if ignore[lower] || pass.Words[lower] {
-				return
-			}
+		for _, w := range words[ci] {
+			i, j, word := w.I, w.J, w.Text
 			fixed, ok := dict.Lookup(word)
-			if !ok || !c.Clean(src, i, j) {
-				return
+			if !ok || ignore[strings.ToLower(word)] || pass.Words[strings.ToLower(word)] || !c.Clean(src, i, j) {
+				continue
 			}
 			start, end := c.Start+i, c.Start+j
 			pass.Report(Diagnostic{
@@ -113,7 +96,7 @@ func runMisspelling(pass *Pass) error {
 					Edits:   []Edit{{Start: start, End: end, NewText: fixed}},
 				},
 			})
-		})
+		}
 	}
 	return nil
 }
@@ -138,25 +121,36 @@ func englishDocument(pass *Pass) bool {
 func forEachWord(text []byte, fn func(i, j int)) {
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !asciiLetter(b) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
 		start := i
 		end := i
 		for i < len(text) {
-			r, size := utf8.DecodeRune(text[i:])
-			if unicode.IsLetter(r) {
-				i += size
+			b := text[i]
+			if b < utf8.RuneSelf && asciiLetter(b) {
+				i++
 				end = i
 				continue
 			}
-			if (r == '\'' || r == '’') && i+size < len(text) {
-				if next, _ := utf8.DecodeRune(text[i+size:]); unicode.IsLetter(next) {
+			r, size := rune(b), 1
+			if b >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(text[i:])
+				if unicode.IsLetter(r) {
 					i += size
+					end = i
 					continue
 				}
+			}
+			if (r == '\'' || r == '’') && i+size < len(text) && letterAt(text, i+size) {
+				i += size
+				continue
 			}
 			break
 		}
@@ -165,6 +159,18 @@ func forEachWord(text []byte, fn func(i, j int)) {
 		}
 		i = max(i, end)
 	}
+}
+
+// asciiLetter reports whether b is an ASCII letter.
+func asciiLetter(b byte) bool { return (b|0x20)-'a' < 26 }
+
+// letterAt reports whether text[i:] starts with a letter.
+func letterAt(text []byte, i int) bool {
+	if b := text[i]; b < utf8.RuneSelf {
+		return asciiLetter(b)
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r)
 }
 
 // wordStandsAlone reports whether text[start:end] is a word of prose rather

@@ -66,18 +66,19 @@ func runNoTodo(pass *Pass) error {
 		markers[m] = true
 	}
 	src := pass.Source
+	words := chunkWords(pass)
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
 		if c.Kind == FrontMatterString && c.Key != "title" && c.Key != "description" && c.Key != "summary" {
 			continue
 		}
-		forEachWord(c.Text, func(i, j int) {
-			w := string(c.Text[i:j])
-			if !markers[w] || !c.Clean(src, i, j) || quoted(c.Text, i, j) || !markerUse(c.Text, i, j) {
-				return
+		for _, w := range words[ci] {
+			i, j := w.I, w.J
+			if !markers[w.Text] || !c.Clean(src, i, j) || quoted(c.Text, i, j) || !markerUse(c.Text, i, j) {
+				continue
 			}
-			pass.Report(Diagnostic{Start: c.Start + i, End: c.Start + j, Message: fmt.Sprintf("%s left in the text", strings.ToUpper(w))})
-		})
+			pass.Report(Diagnostic{Start: c.Start + i, End: c.Start + j, Message: fmt.Sprintf("%s left in the text", strings.ToUpper(w.Text))})
+		}
 	}
 	return nil
 }

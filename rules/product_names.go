@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -237,49 +238,63 @@ func allCapitals(s string) bool {
 // identifier). Tokens with a dot or hyphen are whole: "github.com" and
 // "github-actions" are not "github".
 func forEachNameToken(text []byte, fn func(i, j int)) {
-	isAlnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
+		if !letterAt(text, i) {
+			i += runeSize(text, i)
 			continue
 		}
 		start := i
 		for i < len(text) {
-			r, size := utf8.DecodeRune(text[i:])
-			if isAlnum(r) {
-				i += size
+			if alnumAt(text, i) {
+				i += runeSize(text, i)
 				continue
 			}
-			if (r == '.' || r == '-') && i+size < len(text) {
-				if n, _ := utf8.DecodeRune(text[i+size:]); isAlnum(n) {
-					i += size
-					continue
-				}
+			if b := text[i]; (b == '.' || b == '-') && i+1 < len(text) && alnumAt(text, i+1) {
+				i++
+				continue
 			}
 			break
 		}
 		end := i
 		if nameStandsAlone(text, start, end) {
 			fn(start, end)
-			// A two-word name: "VS Code", "Visual Studio".
-			if end+1 < len(text) && text[end] == ' ' {
-				if n, _ := utf8.DecodeRune(text[end+1:]); unicode.IsLetter(n) {
-					k := end + 1
-					for k < len(text) {
-						r, size := utf8.DecodeRune(text[k:])
-						if !isAlnum(r) {
-							break
-						}
-						k += size
-					}
-					if k-start <= 20 && nameStandsAlone(text, start, k) && isTwoWordName(string(text[start:k])) {
-						fn(start, k)
-					}
+			// A two-word name: "VS Code", "Visual Studio". Only their first
+			// words start one.
+			if end+1 < len(text) && text[end] == ' ' && letterAt(text, end+1) && twoWordStart(text[start:end]) {
+				k := end + 1
+				for k < len(text) && alnumAt(text, k) {
+					k += runeSize(text, k)
+				}
+				if k-start <= 20 && nameStandsAlone(text, start, k) && isTwoWordName(string(text[start:k])) {
+					fn(start, k)
 				}
 			}
 		}
 	}
+}
+
+// twoWordStart reports whether w can start a two-word name (isTwoWordName).
+func twoWordStart(w []byte) bool {
+	return bytes.EqualFold(w, []byte("vs")) || bytes.EqualFold(w, []byte("visual"))
+}
+
+// alnumAt reports whether text[i:] starts with a letter or a digit.
+func alnumAt(text []byte, i int) bool {
+	if b := text[i]; b < utf8.RuneSelf {
+		return asciiLetter(b) || '0' <= b && b <= '9'
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// runeSize is the length of the (possibly invalid) UTF-8 sequence at
+// text[i:].
+func runeSize(text []byte, i int) int {
+	if text[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, size := utf8.DecodeRune(text[i:])
+	return size
 }
 
 func isTwoWordName(s string) bool {

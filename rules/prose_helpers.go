@@ -85,11 +85,16 @@ func chunkWords(pass *Pass) [][]proseWord {
 
 var wordsCache docCache[[][]proseWord]
 
-// proseWords returns the words of a chunk as forEachWord finds them.
+// proseWords returns the words of a chunk as forEachWord finds them. The
+// words share one copy of the text: one allocation per chunk, not per word.
 func proseWords(text []byte) []proseWord {
-	var out []proseWord
+	if len(text) == 0 {
+		return nil
+	}
+	s := string(text)
+	out := make([]proseWord, 0, len(text)/8+1)
 	forEachWord(text, func(i, j int) {
-		out = append(out, proseWord{i, j, string(text[i:j])})
+		out = append(out, proseWord{i, j, s[i:j]})
 	})
 	return out
 }

@@ -174,6 +174,7 @@ func runSpelling(pass *Pass) error {
 	}
 	exhaustive := opts.Mode == "exhaustive"
 	english := proseEnglish(pass)
+	words := chunkWords(pass)
 	src := pass.Source
 
 	type hit struct {
@@ -182,47 +183,55 @@ func runSpelling(pass *Pass) error {
 		word, norm string
 	}
 	var hits []hit
-	uses := make(map[string]int)
+	var used []string // the words of the chunks that count, for uses
 	for ci := range pass.Prose {
 		c := &pass.Prose[ci]
 		if c.Kind == FrontMatterString && !keys[c.Key] || !english[ci] {
 			continue
 		}
-		before := len(hits)
-		var used []string
-		forEachWord(c.Text, func(i, j int) {
-			word := string(c.Text[i:j])
+		before, mark := len(hits), len(used)
+		for _, w := range words[ci] {
+			i, j, word := w.I, w.J, w.Text
 			norm, ok := spellNormal(word, exhaustive)
 			if !ok {
-				return
+				continue
 			}
 			if len(norm) < 4 || !c.Clean(src, i, j) || quoted(c.Text, i, j) {
-				return
+				continue
 			}
 			if i > 0 && c.Text[i-1] == '-' || j < len(c.Text) && c.Text[j] == '-' {
-				return // part of a compound or an option name
+				continue // part of a compound or an option name
 			}
 			used = append(used, norm)
 			if vocab[norm] || pass.Words[norm] {
-				return
+				continue
 			}
 			if spelling.Known(norm) || opts.VocabularyFiles > 0 && pass.RunWords[norm] >= opts.VocabularyFiles {
-				return
+				continue
 			}
 			if misspelled(word) {
-				return // the misspelling rule's
+				continue // the misspelling rule's
 			}
 			if spellSkipContext(src, c, i, j) {
-				return
+				continue
 			}
 			hits = append(hits, hit{c, i, j, word, norm})
-		})
-		if len(hits) > before && !exhaustive && !spellProse(c) {
-			hits = hits[:before]
-			continue
 		}
-		for _, w := range used {
-			uses[w]++
+		if len(hits) > before && !exhaustive && !spellProse(c, words[ci]) {
+			hits, used = hits[:before], used[:mark]
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	// How often the post uses each reported word.
+	uses := make(map[string]int, len(hits))
+	for _, h := range hits {
+		uses[h.norm] = 0
+	}
+	for _, w := range used {
+		if n, ok := uses[w]; ok {
+			uses[w] = n + 1
 		}
 	}
 	for _, h := range hits {
@@ -267,18 +276,18 @@ func runSpelling(pass *Pass) error {
 // mode: not a table cell holding one word (a name, an identifier), not a
 // stretch where one word in four or more is unknown (Latin placeholder text,
 // a list of contributors' names, a paragraph of identifiers).
-func spellProse(c *Chunk) bool {
+func spellProse(c *Chunk, ws []proseWord) bool {
 	words, unknown := 0, 0
-	forEachWord(c.Text, func(i, j int) {
-		w := string(c.Text[i:j])
+	for _, pw := range ws {
+		w := pw.Text
 		if len(w) < 3 {
-			return
+			continue
 		}
 		words++
 		if norm, ok := spellNormal(w, true); !ok || !spelling.Known(norm) && !spelling.Known(w) {
 			unknown++
 		}
-	})
+	}
 	if c.Kind == TableCell && words <= 1 {
 		return false
 	}
@@ -369,6 +378,12 @@ func neighbourWord(t []byte, p, dir int) string {
 // capitals (except a capital first letter in exhaustive mode), non-ASCII
 // letters, hex strings, other apostrophe forms.
 func spellNormal(word string, exhaustive bool) (string, bool) {
+	if lowerASCII(word) {
+		if len(word) >= 6 && strings.Trim(word, "abcdef") == "" {
+			return "", false // a hash
+		}
+		return word, true
+	}
 	if i := strings.IndexAny(word, "'’"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(word[i:])
 		stem, suffix := word[:i], strings.ToLower(word[i+size:])
@@ -400,6 +415,16 @@ func spellNormal(word string, exhaustive bool) (string, bool) {
 		return "", false // a hash
 	}
 	return lower, true
+}
+
+// lowerASCII reports whether word is made of ASCII lowercase letters only.
+func lowerASCII(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return word != ""
 }
 
 // frontMatterWords returns the words of a post's spelling: front matter (a

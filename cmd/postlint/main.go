@@ -2,20 +2,62 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime"
+	"runtime/pprof"
 
 	"github.com/postlint/postlint/internal/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.Env{
+	stop := profile()
+	status := cli.Main(os.Args[1:], cli.Env{
 		Stdin:          os.Stdin,
 		Stdout:         os.Stdout,
 		Stderr:         os.Stderr,
 		Getenv:         os.Getenv,
 		StdoutTerminal: isTerminal(os.Stdout),
 		StderrTerminal: isTerminal(os.Stderr),
-	}))
+	})
+	stop()
+	os.Exit(status)
+}
+
+// profile starts the profiles that POSTLINT_CPUPROFILE and
+// POSTLINT_MEMPROFILE name (files written for go tool pprof; see
+// docs/performance.md) and returns the function that finishes them.
+func profile() func() {
+	var done []func()
+	if path := os.Getenv("POSTLINT_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "postlint: POSTLINT_CPUPROFILE: %v\n", err)
+		} else {
+			done = append(done, func() { pprof.StopCPUProfile(); f.Close() })
+		}
+	}
+	if path := os.Getenv("POSTLINT_MEMPROFILE"); path != "" {
+		done = append(done, func() {
+			f, err := os.Create(path)
+			if err == nil {
+				runtime.GC()
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "postlint: POSTLINT_MEMPROFILE: %v\n", err)
+			}
+		})
+	}
+	return func() {
+		for _, d := range done {
+			d()
+		}
+	}
 }
 
 func isTerminal(f *os.File) bool {

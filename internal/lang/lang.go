@@ -37,6 +37,24 @@ os um uma não com em na da dos das mais ou foi são pelo pela uma também
 il gli della di che è sono anche nel alla delle degli questo quella per non più può
 het een van en niet dat op te voor met zijn worden ook naar maar wordt kan bij uit deze`)
 
+const (
+	englishWord = 1 + iota
+	foreignWord
+)
+
+// functionWords maps each function word to englishWord or foreignWord (one
+// lookup per word; a word in both lists counts as English).
+var functionWords = func() map[string]int8 {
+	m := make(map[string]int8, len(english)+len(foreign))
+	for w := range foreign {
+		m[w] = foreignWord
+	}
+	for w := range english {
+		m[w] = englishWord
+	}
+	return m
+}()
+
 func set(words string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(words) {
@@ -52,21 +70,40 @@ type Counts struct {
 
 // Add tallies the words of text. It does not allocate: function words are
 // short, so each word is lower-cased into a small buffer and looked up
-// without a string conversion.
+// without a string conversion. ASCII letters take a fast path.
 func (c *Counts) Add(text []byte) {
 	var buf [16]byte
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !asciiLetter(b) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(text[i:]); !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
 		n, fits := 0, true
 		for i < len(text) {
+			if b := text[i]; b < utf8.RuneSelf {
+				if !asciiLetter(b) && b != '\'' {
+					break
+				}
+				i++
+				if fits {
+					if n == len(buf) {
+						fits = false
+						continue
+					}
+					buf[n] = b | 0x20 // lower case; the apostrophe is unchanged
+					n++
+				}
+				continue
+			}
 			r, size := utf8.DecodeRune(text[i:])
 			if r == '’' {
 				r = '\''
-			} else if !unicode.IsLetter(r) && r != '\'' {
+			} else if !unicode.IsLetter(r) {
 				break
 			}
 			i += size
@@ -84,13 +121,16 @@ func (c *Counts) Add(text []byte) {
 		if !fits {
 			continue
 		}
-		if english[string(buf[:n])] {
+		switch functionWords[string(buf[:n])] {
+		case englishWord:
 			c.English++
-		} else if foreign[string(buf[:n])] {
+		case foreignWord:
 			c.Foreign++
 		}
 	}
 }
+
+func asciiLetter(b byte) bool { return (b|0x20)-'a' < 26 }
 
 // NotEnglish reports whether the tallied text is clearly not English: at
 // least two foreign function words, and more of them than English ones.

@@ -161,7 +161,7 @@ func buildWith(locale Locale, b *base, valid func(string) bool) *Dict {
 	switch locale {
 	case Neutral:
 		d.words, d.derived = b.words, b.derived
-		d.maxLen = maxLen(d.words)
+		d.index()
 		return d
 	case EnglishUS:
 		list = misspell.DictAmerican
@@ -197,7 +197,7 @@ func buildWith(locale Locale, b *base, valid func(string) bool) *Dict {
 		d.words[wrong] = right
 		delete(d.derived, wrong) // an explicit conversion beats a derivation
 	}
-	d.maxLen = maxLen(d.words)
+	d.index()
 	return d
 }
 

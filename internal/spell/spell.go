@@ -52,6 +52,42 @@ type Dict struct {
 	derived map[string]struct{}
 	// maxLen is the length of the longest key in bytes.
 	maxLen int
+	// filter is a Bloom filter of the keys of words: nearly every word of
+	// a text is not a misspelling, and two bit tests are cheaper than a
+	// lookup in a map of 35,000 strings.
+	filter []uint64
+}
+
+// filterBits is the size of Dict.filter: about 30 bits per key, for a
+// false-positive rate under half a percent with two probes.
+const filterBits = 1 << 20
+
+// index sets maxLen and filter from words.
+func (d *Dict) index() {
+	d.maxLen = maxLen(d.words)
+	d.filter = make([]uint64, filterBits/64)
+	for w := range d.words {
+		h1, h2 := filterProbes([]byte(w))
+		d.filter[h1/64] |= 1 << (h1 % 64)
+		d.filter[h2/64] |= 1 << (h2 % 64)
+	}
+}
+
+// mayHold reports whether key may be a key of words (false: it is not).
+func (d *Dict) mayHold(key []byte) bool {
+	h1, h2 := filterProbes(key)
+	return d.filter[h1/64]&(1<<(h1%64)) != 0 && d.filter[h2/64]&(1<<(h2%64)) != 0
+}
+
+// filterProbes returns the two bit positions of key in the filter: halves
+// of its 64-bit FNV-1a hash.
+func filterProbes(key []byte) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return uint32(h) % filterBits, uint32(h>>32) % filterBits
 }
 
 var dicts [3]struct {
@@ -91,15 +127,18 @@ func (d *Dict) Len() int { return len(d.words) }
 // possessive "'s" (or "’s") is kept: "goverment's" → "government's".
 func (d *Dict) Lookup(word string) (correction string, ok bool) {
 	var buf [64]byte
-	key, style, suffix := d.normalize(word, buf[:0])
-	if key == nil {
+	key, stem, suffix := d.normalize(word, buf[:0])
+	if key == nil || !d.mayHold(key) {
 		return "", false
 	}
 	right, ok := d.words[string(key)]
 	if !ok {
 		return "", false
 	}
+	style := misspell.CaseStyle(stem)
 	switch style {
+	case misspell.CaseUnknown:
+		return "", false
 	case misspell.CaseUpper:
 		right = strings.ToUpper(right)
 	case misspell.CaseTitle:
@@ -115,20 +154,22 @@ func (d *Dict) Lookup(word string) (correction string, ok bool) {
 // [Dict.Lookup] does.
 func (d *Dict) Derived(word string) bool {
 	var buf [64]byte
-	key, _, _ := d.normalize(word, buf[:0])
+	key, stem, _ := d.normalize(word, buf[:0])
 	if key == nil {
 		return false
 	}
 	_, ok := d.derived[string(key)]
+	ok = ok && misspell.CaseStyle(stem) != misspell.CaseUnknown
 	return ok
 }
 
 // normalize splits a possessive suffix off word and returns the lowercase
-// key to look up (appended to buf), the case style of word and the suffix.
-// It returns a nil key if word cannot be a key: too long, not ASCII, or in
-// an unknown case style.
-func (d *Dict) normalize(word string, buf []byte) (key []byte, style misspell.WordCase, suffix string) {
-	stem := word
+// key to look up (appended to buf), the stem (whose case style the caller
+// checks on a hit, as misspell.CaseStyle is dearer than the lookup) and the
+// suffix. It returns a nil key if word cannot be a key: too long or not
+// ASCII.
+func (d *Dict) normalize(word string, buf []byte) (key []byte, stem, suffix string) {
+	stem = word
 	for _, s := range [...]string{"'s", "'S", "’s", "’S"} {
 		if len(word) > len(s) && strings.HasSuffix(word, s) {
 			stem, suffix = word[:len(word)-len(s)], s
@@ -136,21 +177,17 @@ func (d *Dict) normalize(word string, buf []byte) (key []byte, style misspell.Wo
 		}
 	}
 	if len(stem) > d.maxLen {
-		return nil, 0, ""
+		return nil, "", ""
 	}
 	for i := 0; i < len(stem); i++ {
 		c := stem[i]
 		if c >= utf8.RuneSelf {
-			return nil, 0, "" // every key is ASCII
+			return nil, "", "" // every key is ASCII
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf = append(buf, c)
 	}
-	style = misspell.CaseStyle(stem)
-	if style == misspell.CaseUnknown {
-		return nil, 0, ""
-	}
-	return buf, style, suffix
+	return buf, stem, suffix
 }

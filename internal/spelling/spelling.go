@@ -58,7 +58,58 @@ func Tech(word string) bool {
 // matches case), a technology term, or a known word with a productive prefix
 // or suffix ("precompute", "shardable", "reconfiguring").
 func Known(word string) bool {
-	if wordlist.Contains(word) || Tech(word) {
+	return wordlist.Contains(word) || knownOther(word)
+}
+
+// KnownBytes is [Known] for a word held in a byte slice: a dictionary word
+// without capitals, or one already judged, costs no allocation.
+func KnownBytes(word []byte) bool {
+	if wordlist.ContainsBytes(word) {
+		return true
+	}
+	memo.RLock()
+	v, ok := memo.m[string(word)]
+	memo.RUnlock()
+	if ok {
+		return v
+	}
+	return knownOther(string(word))
+}
+
+// memo keeps the verdicts of knownOther: the words the word list lacks
+// (names, identifiers, jargon) recur across the files of a run, and each
+// costs dozens of lookups. It stops growing at memoMax words.
+var memo struct {
+	sync.RWMutex
+	m map[string]bool
+}
+
+const memoMax = 1 << 18
+
+// knownOther reports whether a word missing from the word list is known
+// otherwise: a technology term, a capitalized dictionary word, a word
+// written without its accents, a British spelling or an affixed known word.
+func knownOther(word string) bool {
+	memo.RLock()
+	v, ok := memo.m[word]
+	memo.RUnlock()
+	if ok {
+		return v
+	}
+	v = knownOtherUncached(word)
+	memo.Lock()
+	if memo.m == nil {
+		memo.m = make(map[string]bool)
+	}
+	if len(memo.m) < memoMax {
+		memo.m[strings.Clone(word)] = v
+	}
+	memo.Unlock()
+	return v
+}
+
+func knownOtherUncached(word string) bool {
+	if Tech(word) {
 		return true
 	}
 	lower := strings.ToLower(word)

@@ -35,51 +35,62 @@ func NewVocabulary() *Vocabulary {
 
 var seed = maphash.MakeSeed()
 
-// Add counts the words of one file.
+// Add counts the words of one file. Only words the dictionary does not
+// know cost an allocation: words are lower-cased into a buffer and looked
+// up without a string conversion.
 func (v *Vocabulary) Add(src []byte) {
 	type tok struct{ s, e int }
-	var toks []tok
+	toks := make([]tok, 0, len(src)/6+1)
 	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if !unicode.IsLetter(r) {
-			i += size
+		if b := src[i]; b < utf8.RuneSelf && (b|0x20)-'a' >= 26 {
+			i++ // the common case, inlined
+			continue
+		}
+		if !letterAt(src, i) {
+			i += runeLen(src, i)
 			continue
 		}
 		s := i
 		for i < len(src) {
-			r, size := utf8.DecodeRune(src[i:])
-			if !unicode.IsLetter(r) {
+			if b := src[i]; b < utf8.RuneSelf {
+				if (b|0x20)-'a' >= 26 {
+					break
+				}
+				i++
+			} else if letterAt(src, i) {
+				i += runeLen(src, i)
+			} else {
 				break
 			}
-			i += size
 		}
 		toks = append(toks, tok{s, i})
 	}
 	local := make(map[string][]uint64)
-	known := make(map[string]bool)
+	var buf, nbuf []byte
 	for k, t := range toks {
-		if t.e-t.s < 3 {
-			continue
+		if t.e-t.s < 4 {
+			continue // the spelling rule checks words of four letters or more
 		}
-		w := strings.ToLower(string(src[t.s:t.e]))
-		isKnown, seen := known[w]
-		if !seen {
-			isKnown = Known(w)
-			known[w] = isKnown
-		}
-		if isKnown {
+		buf = appendLower(buf[:0], src[t.s:t.e])
+		if KnownBytes(buf) {
 			continue
 		}
 		var h maphash.Hash
 		h.SetSeed(seed)
 		if k > 0 {
-			h.WriteString(strings.ToLower(string(src[toks[k-1].s:toks[k-1].e])))
+			nbuf = appendLower(nbuf[:0], src[toks[k-1].s:toks[k-1].e])
+			h.Write(nbuf)
 		}
 		h.WriteByte(0)
 		if k+1 < len(toks) {
-			h.WriteString(strings.ToLower(string(src[toks[k+1].s:toks[k+1].e])))
+			nbuf = appendLower(nbuf[:0], src[toks[k+1].s:toks[k+1].e])
+			h.Write(nbuf)
 		}
-		local[w] = append(local[w], h.Sum64())
+		if ctxs, ok := local[string(buf)]; ok {
+			local[string(buf)] = append(ctxs, h.Sum64())
+		} else {
+			local[string(buf)] = []uint64{h.Sum64()}
+		}
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -102,6 +113,40 @@ func (v *Vocabulary) Add(src []byte) {
 			e.files++
 		}
 	}
+}
+
+// letterAt reports whether src[i:] starts with a letter; ASCII takes a fast
+// path.
+func letterAt(src []byte, i int) bool {
+	if b := src[i]; b < utf8.RuneSelf {
+		return (b|0x20)-'a' < 26
+	}
+	r, _ := utf8.DecodeRune(src[i:])
+	return unicode.IsLetter(r)
+}
+
+// runeLen is the length of the (possibly invalid) UTF-8 sequence at src[i:].
+func runeLen(src []byte, i int) int {
+	if src[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, size := utf8.DecodeRune(src[i:])
+	return size
+}
+
+// appendLower appends the lower case of word to buf, as strings.ToLower
+// would write it.
+func appendLower(buf, word []byte) []byte {
+	for i, b := range word {
+		if b >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(string(word[i:]))...)
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf
 }
 
 func containsHash(list []uint64, h uint64) bool {

@@ -165,6 +165,21 @@ func Contains(word string) bool {
 	return lookup(word) != 0
 }
 
+// ContainsBytes is [Contains] for a word held in a byte slice; a word
+// without capitals costs no allocation.
+func ContainsBytes(word []byte) bool {
+	load()
+	if words[string(word)] != 0 {
+		return true
+	}
+	for _, c := range word {
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return lookup(string(word)) != 0
+		}
+	}
+	return false
+}
+
 // Level returns the smallest SCOWL size level listing word, matched as by
 // [Contains], or 0 if word is absent. Lower levels are more common words: 10
 // holds the most common ones, 70 rare and specialised ones.
