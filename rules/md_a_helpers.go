@@ -51,34 +51,13 @@ type structLines struct {
 	codeBlocks   []ast.Node // fenced and indented
 }
 
-// structCache keeps the views of the documents being linted, so that the
-// rules that run one after another on a document build its view once. It
-// holds the most recent documents only (a few per worker).
-var structCache struct {
-	sync.Mutex
-	docs  [32]*Document
-	views [32]*structLines
-	next  int
+// newStructLines returns the line view of doc, built on first use: the
+// rules that run one after another on a document build it once.
+func newStructLines(doc *Document) *structLines {
+	return derive(doc, structLinesKey, func() *structLines { return buildStructLines(doc) })
 }
 
-// newStructLines returns the line view of doc, built on first use.
-func newStructLines(doc *Document) *structLines {
-	structCache.Lock()
-	for i, d := range structCache.docs {
-		if d == doc {
-			v := structCache.views[i]
-			structCache.Unlock()
-			return v
-		}
-	}
-	structCache.Unlock()
-	v := buildStructLines(doc)
-	structCache.Lock()
-	structCache.docs[structCache.next], structCache.views[structCache.next] = doc, v
-	structCache.next = (structCache.next + 1) % len(structCache.docs)
-	structCache.Unlock()
-	return v
-}
+var structLinesKey = &derivedKey{"struct lines"}
 
 func buildStructLines(doc *Document) *structLines {
 	v := &structLines{doc: doc, src: doc.Source, starts: doc.LineStarts}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"sync"
-
 	"github.com/postlint/postlint/internal/lang"
 )
 
@@ -12,39 +10,10 @@ import (
 // Chunks of six words or more are judged alone; shorter ones (headings,
 // table cells) follow the document as a whole.
 func proseEnglish(pass *Pass) []bool {
-	return englishCache.get(pass.Document, func() []bool { return computeEnglish(pass) })
+	return derive(pass.Document, englishKey, func() []bool { return computeEnglish(pass) })
 }
 
-// englishCache keeps proseEnglish for the documents being linted: several
-// rules ask for it. It holds the last few documents (files are linted on a
-// handful of goroutines); holding a *Document keeps its address from being
-// reused while it is a key.
-var englishCache docCache[[]bool]
-
-type docCache[T any] struct {
-	mu   sync.Mutex
-	keys [64]*Document
-	vals [64]T
-	next int
-}
-
-func (c *docCache[T]) get(d *Document, compute func() T) T {
-	c.mu.Lock()
-	for i, k := range c.keys {
-		if k == d {
-			v := c.vals[i]
-			c.mu.Unlock()
-			return v
-		}
-	}
-	c.mu.Unlock()
-	v := compute()
-	c.mu.Lock()
-	c.keys[c.next], c.vals[c.next] = d, v
-	c.next = (c.next + 1) % len(c.keys)
-	c.mu.Unlock()
-	return v
-}
+var englishKey = &derivedKey{"english chunks"}
 
 func computeEnglish(pass *Pass) []bool {
 	out := make([]bool, len(pass.Prose))
@@ -74,25 +43,39 @@ type proseWord struct {
 // chunkWords returns the words of each chunk of the pass's document (see
 // proseWords), computed once per document for the rules that ask.
 func chunkWords(pass *Pass) [][]proseWord {
-	return wordsCache.get(pass.Document, func() [][]proseWord {
+	return derive(pass.Document, wordsKey, func() [][]proseWord {
 		out := make([][]proseWord, len(pass.Prose))
+		size := 0
 		for ci := range pass.Prose {
-			out[ci] = proseWords(pass.Prose[ci].Text)
+			size += len(pass.Prose[ci].Text)
+		}
+		// One array for the words of every chunk (about one word in six
+		// bytes of English).
+		all := make([]proseWord, 0, size/6+1)
+		for ci := range pass.Prose {
+			start := len(all)
+			all = appendProseWords(all, pass.Prose[ci].Text)
+			out[ci] = all[start:len(all):len(all)]
 		}
 		return out
 	})
 }
 
-var wordsCache docCache[[][]proseWord]
+var wordsKey = &derivedKey{"prose words"}
 
-// proseWords returns the words of a chunk as forEachWord finds them. The
-// words share one copy of the text: one allocation per chunk, not per word.
+// proseWords returns the words of a chunk as forEachWord finds them.
 func proseWords(text []byte) []proseWord {
+	return appendProseWords(nil, text)
+}
+
+// appendProseWords appends the words of a chunk as forEachWord finds them.
+// The words share one copy of the text: one allocation per chunk, not per
+// word.
+func appendProseWords(out []proseWord, text []byte) []proseWord {
 	if len(text) == 0 {
-		return nil
+		return out
 	}
 	s := string(text)
-	out := make([]proseWord, 0, len(text)/8+1)
 	forEachWord(text, func(i, j int) {
 		out = append(out, proseWord{i, j, s[i:j]})
 	})

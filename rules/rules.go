@@ -12,6 +12,7 @@
 package rules
 
 import (
+	"sync"
 	"fmt"
 	"strings"
 
@@ -179,6 +180,43 @@ type Document struct {
 	// Templates are the Liquid and Hugo constructs and opaque block bodies,
 	// in source order. Nothing in them is prose.
 	Templates []Template
+
+	// derived holds what rules compute from the document and share (the
+	// words of the prose, the line view of the blocks): see derive.
+	derived derivedValues
+}
+
+// derivedValues are the values computed from one document for several
+// rules, each computed once. Rules of a document may run concurrently.
+type derivedValues struct {
+	mu sync.Mutex
+	m  map[*derivedKey]any
+}
+
+// A derivedKey names a value derived from a document.
+type derivedKey struct{ name string }
+
+// derive returns the value of key for d, computing it on first use. The
+// value lives as long as the document: nothing is shared between documents.
+func derive[T any](d *Document, key *derivedKey, compute func() T) T {
+	d.derived.mu.Lock()
+	v, ok := d.derived.m[key]
+	d.derived.mu.Unlock()
+	if ok {
+		return v.(T)
+	}
+	t := compute()
+	d.derived.mu.Lock()
+	if d.derived.m == nil {
+		d.derived.m = make(map[*derivedKey]any)
+	}
+	if v, ok := d.derived.m[key]; ok {
+		t = v.(T) // computed meanwhile by another rule: keep one
+	} else {
+		d.derived.m[key] = t
+	}
+	d.derived.mu.Unlock()
+	return t
 }
 
 // InTemplate reports whether [start, end) overlaps template syntax.
