@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -74,6 +75,36 @@ type linkEnv struct {
 }
 
 func newLinkEnv(pass *Pass, s siteSettings) *linkEnv {
+	// broken-local-link and broken-anchor read the same links: with the
+	// same settings (the usual case), they share one environment.
+	envs := derive(pass.Document, linkEnvKey, func() *linkEnvs { return &linkEnvs{} })
+	key := fmt.Sprintf("%q", s)
+	envs.mu.Lock()
+	defer envs.mu.Unlock()
+	for _, e := range envs.list {
+		if e.key == key {
+			return e.env
+		}
+	}
+	env := buildLinkEnv(pass, s)
+	envs.list = append(envs.list, keyedLinkEnv{key, env})
+	return env
+}
+
+var linkEnvKey = &derivedKey{"link environments"}
+
+// linkEnvs are the link environments of a document, by settings.
+type linkEnvs struct {
+	mu   sync.Mutex
+	list []keyedLinkEnv
+}
+
+type keyedLinkEnv struct {
+	key string
+	env *linkEnv
+}
+
+func buildLinkEnv(pass *Pass, s siteSettings) *linkEnv {
 	file, err := filepath.Abs(pass.Path)
 	if err != nil {
 		file = pass.Path

@@ -24,6 +24,7 @@ type Index struct {
 	sites   onceMap[siteKey, *Site]
 	anchors onceMap[anchorKey, *pageAnchors]
 	heads   onceMap[string, *pageHead]
+	stats   onceMap[statKey, Lookup]
 
 	hugoConfigs onceMap[string, hugoConfig]
 }
@@ -108,6 +109,13 @@ type Lookup struct {
 // directory), comparing each name below base exactly and, failing that,
 // ignoring case.
 func (ix *Index) Stat(base, path string) Lookup {
+	// Pages of a site link the same targets again and again.
+	return ix.stats.get(statKey{base, path}, func() Lookup { return ix.stat(base, path) })
+}
+
+type statKey struct{ base, path string }
+
+func (ix *Index) stat(base, path string) Lookup {
 	rel, err := filepath.Rel(base, path)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		// Outside base: walk from the common ancestor.
