@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/postlint/postlint/internal/bloom"
 	"github.com/postlint/postlint/internal/wordlist"
 )
 
@@ -109,8 +111,29 @@ code included); use either or both.`,
 	Run: runProductNames,
 }
 
-func runProductNames(pass *Pass) error {
-	opts := OptionsOf[ProductNamesOptions](pass)
+// productIndex is the names a configuration checks, by key, with a Bloom
+// filter of the keys: nearly no word of prose is a name.
+type productIndex struct {
+	names  map[string]productName
+	filter *bloom.Filter
+}
+
+// productIndexes caches the index of each options value (one per
+// configuration or override, shared by every document it applies to; a
+// file's own markdownlint-configure-file settings make more, so the cache
+// is bounded).
+var productIndexes struct {
+	sync.Mutex
+	m map[*ProductNamesOptions]*productIndex
+}
+
+func productIndexOf(opts *ProductNamesOptions) *productIndex {
+	productIndexes.Lock()
+	ix, ok := productIndexes.m[opts]
+	productIndexes.Unlock()
+	if ok {
+		return ix
+	}
 	names := make(map[string]productName, len(productNames)+len(opts.Names))
 	for _, n := range productNames {
 		names[nameKey(n.name)] = n
@@ -121,6 +144,25 @@ func runProductNames(pass *Pass) error {
 	for _, n := range opts.Ignore {
 		delete(names, nameKey(n))
 	}
+	ix = &productIndex{names: names, filter: bloom.New(len(names))}
+	for k := range names {
+		ix.filter.AddString(k)
+	}
+	productIndexes.Lock()
+	if productIndexes.m == nil {
+		productIndexes.m = make(map[*ProductNamesOptions]*productIndex)
+	}
+	if len(productIndexes.m) < 64 {
+		productIndexes.m[opts] = ix
+	}
+	productIndexes.Unlock()
+	return ix
+}
+
+func runProductNames(pass *Pass) error {
+	opts := OptionsOf[ProductNamesOptions](pass)
+	ix := productIndexOf(opts)
+	names := ix.names
 	keys := make(map[string]bool, len(opts.FrontMatterKeys))
 	for _, k := range opts.FrontMatterKeys {
 		keys[k] = true
@@ -146,7 +188,11 @@ func runProductNames(pass *Pass) error {
 			if j-i > 40 {
 				return
 			}
-			n, ok := names[string(appendNameKey(buf[:0], c.Text[i:j]))]
+			key := appendNameKey(buf[:0], c.Text[i:j])
+			if !ix.filter.MayContain(key) {
+				return
+			}
+			n, ok := names[string(key)]
 			if !ok {
 				return
 			}

@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/golangci/misspell"
+
+	"github.com/postlint/postlint/internal/bloom"
 )
 
 // Locale selects the spelling conventions a [Dict] enforces.
@@ -55,39 +57,16 @@ type Dict struct {
 	// filter is a Bloom filter of the keys of words: nearly every word of
 	// a text is not a misspelling, and two bit tests are cheaper than a
 	// lookup in a map of 35,000 strings.
-	filter []uint64
+	filter *bloom.Filter
 }
-
-// filterBits is the size of Dict.filter: about 30 bits per key, for a
-// false-positive rate under half a percent with two probes.
-const filterBits = 1 << 20
 
 // index sets maxLen and filter from words.
 func (d *Dict) index() {
 	d.maxLen = maxLen(d.words)
-	d.filter = make([]uint64, filterBits/64)
+	d.filter = bloom.New(len(d.words))
 	for w := range d.words {
-		h1, h2 := filterProbes([]byte(w))
-		d.filter[h1/64] |= 1 << (h1 % 64)
-		d.filter[h2/64] |= 1 << (h2 % 64)
+		d.filter.AddString(w)
 	}
-}
-
-// mayHold reports whether key may be a key of words (false: it is not).
-func (d *Dict) mayHold(key []byte) bool {
-	h1, h2 := filterProbes(key)
-	return d.filter[h1/64]&(1<<(h1%64)) != 0 && d.filter[h2/64]&(1<<(h2%64)) != 0
-}
-
-// filterProbes returns the two bit positions of key in the filter: halves
-// of its 64-bit FNV-1a hash.
-func filterProbes(key []byte) (uint32, uint32) {
-	h := uint64(14695981039346656037)
-	for _, c := range key {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return uint32(h) % filterBits, uint32(h>>32) % filterBits
 }
 
 var dicts [3]struct {
@@ -128,7 +107,7 @@ func (d *Dict) Len() int { return len(d.words) }
 func (d *Dict) Lookup(word string) (correction string, ok bool) {
 	var buf [64]byte
 	key, stem, suffix := d.normalize(word, buf[:0])
-	if key == nil || !d.mayHold(key) {
+	if key == nil || !d.filter.MayContain(key) {
 		return "", false
 	}
 	right, ok := d.words[string(key)]
