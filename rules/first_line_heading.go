@@ -118,7 +118,7 @@ func mdbTemplateOnly(d *Document, v *mdbLines, n ast.Node, starts []bool) bool {
 	}
 	from, to := mdbBlockStart(n), v.end(mdbLastLine(v, n, starts))
 	pos, seen := from, false
-	for _, t := range d.Templates {
+	for _, t := range d.TemplatesFrom(from) {
 		if t.End <= from {
 			continue
 		}

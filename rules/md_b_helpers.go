@@ -91,9 +91,6 @@ type mdbLines struct {
 	d     *Document
 	src   []byte
 	first int // the first line of the body: lines before it are front matter
-	// Template index, built on first use: the start of each template
-	// construct and the largest end up to it, for binary searches.
-	tStarts, tMaxEnd []int
 }
 
 func mdbNewLines(d *Document) *mdbLines {
@@ -194,33 +191,9 @@ func (v *mdbLines) newline() string {
 	return "\n"
 }
 
-func (v *mdbLines) templateIndex() {
-	if v.tStarts != nil || len(v.d.Templates) == 0 {
-		return
-	}
-	v.tStarts = make([]int, len(v.d.Templates))
-	v.tMaxEnd = make([]int, len(v.d.Templates))
-	end := 0
-	for i, t := range v.d.Templates {
-		end = max(end, t.End)
-		v.tStarts[i], v.tMaxEnd[i] = t.Start, end
-	}
-}
-
 // inTemplate reports whether [s, e) overlaps template syntax (for an empty
-// range: whether s lies inside it), as Document.InTemplate does, in
-// logarithmic time.
-func (v *mdbLines) inTemplate(s, e int) bool {
-	if len(v.d.Templates) == 0 {
-		return false
-	}
-	v.templateIndex()
-	if e <= s {
-		e = s + 1
-	}
-	k := sort.SearchInts(v.tStarts, e) // the templates that start before e
-	return k > 0 && v.tMaxEnd[k-1] > s
-}
+// range: whether s lies inside it).
+func (v *mdbLines) inTemplate(s, e int) bool { return v.d.InTemplate(s, e) }
 
 // liquidOnly reports whether line i holds nothing but Liquid tags ({% … %})
 // and whitespace. Jekyll renders such a line as an empty line before the
@@ -229,13 +202,10 @@ func (v *mdbLines) liquidOnly(i int) bool {
 	if !v.exists(i) || len(v.d.Templates) == 0 {
 		return false
 	}
-	v.templateIndex()
 	s, e := v.start(i), v.end(i)
 	pos := s
 	seen := false
-	// The first template that ends after the line starts.
-	k := sort.Search(len(v.tMaxEnd), func(j int) bool { return v.tMaxEnd[j] > s })
-	for _, t := range v.d.Templates[k:] {
+	for _, t := range v.d.TemplatesFrom(s) {
 		if t.End <= s {
 			continue
 		}

@@ -12,6 +12,7 @@
 package rules
 
 import (
+	"sort"
 	"sync"
 	"fmt"
 	"strings"
@@ -219,17 +220,48 @@ func derive[T any](d *Document, key *derivedKey, compute func() T) T {
 	return t
 }
 
-// InTemplate reports whether [start, end) overlaps template syntax.
+// InTemplate reports whether [start, end) overlaps template syntax (for an
+// empty range: whether start lies inside it), in logarithmic time.
 func (d *Document) InTemplate(start, end int) bool {
-	for _, t := range d.Templates {
-		if t.Start >= end {
-			break
-		}
-		if t.End > start || (start == end && t.Start <= start && start < t.End) {
-			return true
-		}
+	if len(d.Templates) == 0 {
+		return false
 	}
-	return false
+	if end <= start {
+		end = start + 1
+	}
+	ix := d.templateIndex()
+	k := sort.SearchInts(ix.starts, end) // the templates that start before end
+	return k > 0 && ix.maxEnd[k-1] > start
+}
+
+// TemplatesFrom returns the templates from the first that ends after start,
+// in source order, found in logarithmic time: a caller interested in
+// [start, end) reads them until one starts at or after end.
+func (d *Document) TemplatesFrom(start int) []Template {
+	if len(d.Templates) == 0 {
+		return nil
+	}
+	ix := d.templateIndex()
+	k := sort.Search(len(ix.maxEnd), func(j int) bool { return ix.maxEnd[j] > start })
+	return d.Templates[k:]
+}
+
+// templateIndex holds the starts of the templates and the running maximum
+// of their ends, for binary searches.
+type templateIndex struct{ starts, maxEnd []int }
+
+var templateIndexKey = &derivedKey{"template index"}
+
+func (d *Document) templateIndex() *templateIndex {
+	return derive(d, templateIndexKey, func() *templateIndex {
+		ix := &templateIndex{starts: make([]int, len(d.Templates)), maxEnd: make([]int, len(d.Templates))}
+		end := 0
+		for i, t := range d.Templates {
+			end = max(end, t.End)
+			ix.starts[i], ix.maxEnd[i] = t.Start, end
+		}
+		return ix
+	})
 }
 
 // Template is one template construct (or the body of a block whose content is

@@ -198,7 +198,7 @@ func chunkOf(d *rules.Document, n ast.Node, kind rules.ChunkKind) (rules.Chunk, 
 		}
 	}
 	maskEscapes(&c, src)
-	for _, t := range d.Templates {
+	for _, t := range d.TemplatesFrom(start) {
 		if t.End <= start {
 			continue
 		}
