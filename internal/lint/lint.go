@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -560,6 +561,11 @@ type Result struct {
 }
 
 // Lint runs every active rule once over src.
+// parallelRulesSize is the size from which a file's rules run on several
+// cores: a run over many files keeps the cores busy with files, but one
+// large file would leave all but one idle.
+var parallelRulesSize = 1 << 20
+
 func (l *Linter) Lint(path string, src []byte) *Result {
 	doc := document.Load(path, src)
 	res := &Result{Doc: doc, Lines: source.NewLines(src)}
@@ -569,7 +575,8 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		set = l.configureFile(set, sup.configure)
 	}
 	_, utf16 := textenc.DetectUTF16(src)
-	for i, a := range set {
+	var run []Active
+	for _, a := range set {
 		if a.Severity == rules.Off || sup.fileOff(a.Rule) {
 			continue
 		}
@@ -578,10 +585,21 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			// conversion applies until it is converted.
 			continue
 		}
+		run = append(run, a)
+	}
+	// Each rule reports into its own slot, merged in rule order, so that
+	// the rules of a large file can run on several cores.
+	type ruleOut struct {
+		findings []Finding
+		errs     []error
+	}
+	outs := make([]ruleOut, len(run))
+	lintOne := func(k int) {
+		a, out := run[k], &outs[k]
 		pass := &rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words, Lookup: l.Lookup, RunWords: l.runWords}
 		pass.Report = func(d rules.Diagnostic) {
 			if d.Start < 0 || d.End < d.Start || d.End > len(src) {
-				res.Errors = append(res.Errors, fmt.Errorf("rule %s reported an out-of-range position [%d,%d)", a.Rule.Name, d.Start, d.End))
+				out.errs = append(out.errs, fmt.Errorf("rule %s reported an out-of-range position [%d,%d)", a.Rule.Name, d.Start, d.End))
 				return
 			}
 			if sup.suppressed(a.Rule, d.Start) {
@@ -592,16 +610,26 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			}
 			if d.Fix != nil {
 				if err := validFix(src, d); err != nil {
-					res.Errors = append(res.Errors, fmt.Errorf("rule %s: bad fix dropped: %w", a.Rule.Name, err))
+					out.errs = append(out.errs, fmt.Errorf("rule %s: bad fix dropped: %w", a.Rule.Name, err))
 					d.Fix = nil
 				}
 			}
-			res.Findings = append(res.Findings, Finding{Rule: a.Rule, Severity: a.Severity, Diagnostic: d})
+			out.findings = append(out.findings, Finding{Rule: a.Rule, Severity: a.Severity, Diagnostic: d})
 		}
 		if err := runRule(a.Rule, pass); err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("rule %s failed: %w", a.Rule.Name, err))
+			out.errs = append(out.errs, fmt.Errorf("rule %s failed: %w", a.Rule.Name, err))
 		}
-		_ = i
+	}
+	if len(src) >= parallelRulesSize && runtime.GOMAXPROCS(0) > 1 {
+		ForEach(len(run), runtime.GOMAXPROCS(0), func(k int) struct{} { lintOne(k); return struct{}{} }, func(int, struct{}) {})
+	} else {
+		for k := range run {
+			lintOne(k)
+		}
+	}
+	for _, out := range outs {
+		res.Findings = append(res.Findings, out.findings...)
+		res.Errors = append(res.Errors, out.errs...)
 	}
 	order := make(map[*rules.Rule]int, len(l.rules))
 	for i, r := range l.rules {
