@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 )
 
@@ -54,6 +55,9 @@ func runLineEndings(pass *Pass) error {
 	}
 	opts := OptionsOf[LineEndingsOptions](pass)
 	src := pass.Source
+	if opts.Style != "crlf" && bytes.IndexByte(src, '\r') < 0 {
+		return nil // LF only (nearly every file): nothing to report
+	}
 	var crlf, lf []int // offsets of the '\n' (for CRLF: of the '\r')
 	for i := 0; i < len(src); i++ {
 		switch src[i] {

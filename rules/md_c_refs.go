@@ -48,6 +48,12 @@ func normalizeRef(s string) string {
 }
 
 func collectRefs(d *Document) *refData {
+	return derive(d, refDataKey, func() *refData { return buildRefs(d) })
+}
+
+var refDataKey = &derivedKey{"references"}
+
+func buildRefs(d *Document) *refData {
 	src := d.Source
 	r := &refData{defined: make(map[string]*refDef), usedLabels: make(map[string]bool)}
 	addDef := func(def refDef) {

@@ -12,10 +12,10 @@
 package rules
 
 import (
-	"sort"
-	"sync"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
+	"time"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"github.com/urfave/cli/v2"
@@ -269,7 +270,12 @@ func run(c *cli.Context, env Env) (int, error) {
 	if err != nil {
 		return ExitTrouble, err
 	}
-	r := &runner{linter: linter, env: env, fix: fixMode, diff: diffMode, rep: rep, pr: pm}
+	var timing *lint.Timing
+	if env.Getenv("POSTLINT_TIMING") != "" {
+		timing = lint.NewTiming()
+		linter = linter.WithTiming(timing)
+	}
+	r := &runner{linter: linter, env: env, fix: fixMode, diff: diffMode, rep: rep, pr: pm, timing: timing}
 	r.sum.FixMode = fixMode && !diffMode
 
 	if stdinMode {
@@ -299,6 +305,9 @@ func run(c *cli.Context, env Env) (int, error) {
 	}
 	if err := rep.Close(r.sum); err != nil {
 		r.trouble("writing the report: %v", err)
+	}
+	if timing != nil {
+		timing.Write(env.Stderr)
 	}
 	switch {
 	case r.troubled:
@@ -361,8 +370,9 @@ type runner struct {
 	rep      report.Reporter
 	sum      report.Summary
 	troubled bool
-	mu       sync.Mutex // guards stderr writes from trouble
-	pr       *prMode    // file selection, --new-only, --cache
+	mu       sync.Mutex   // guards stderr writes from trouble
+	pr       *prMode      // file selection, --new-only, --cache
+	timing   *lint.Timing // POSTLINT_TIMING: time per stage and rule
 }
 
 func (r *runner) before(c *cli.Context, files []string) error {
@@ -395,7 +405,11 @@ type outcome struct {
 
 func (r *runner) files(files []string, jobs int) {
 	if len(files) > 1 && r.linter.Enabled("spelling") {
+		t0 := time.Now()
 		r.linter = r.linter.WithRunWords(runWords(files, jobs))
+		if r.timing != nil {
+			r.timing.AddStage("spelling vocabulary pre-pass, wall", time.Since(t0))
+		}
 	}
 	lint.ForEach(len(files), jobs, func(i int) outcome {
 		path := files[i]

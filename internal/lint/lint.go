@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/postlint/postlint/internal/config"
@@ -76,6 +77,7 @@ type Linter struct {
 	ignored   []string // settings of a markdownlint config that postlint does not know
 	unsafe    bool
 	runWords  map[string]int
+	timing    *Timing // nil unless POSTLINT_TIMING asks
 }
 
 // Active is a rule with its effective severity and options.
@@ -567,7 +569,14 @@ type Result struct {
 var parallelRulesSize = 1 << 20
 
 func (l *Linter) Lint(path string, src []byte) *Result {
+	var t0 time.Time
+	if l.timing != nil {
+		t0 = time.Now()
+	}
 	doc := document.Load(path, src)
+	if l.timing != nil {
+		l.timing.addLoad(time.Since(t0))
+	}
 	res := &Result{Doc: doc, Lines: source.NewLines(src)}
 	sup := newSuppressor(doc, res.Lines, l.resolve)
 	set := l.RulesFor(path)
@@ -616,8 +625,15 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			}
 			out.findings = append(out.findings, Finding{Rule: a.Rule, Severity: a.Severity, Diagnostic: d})
 		}
+		var t0 time.Time
+		if l.timing != nil {
+			t0 = time.Now()
+		}
 		if err := runRule(a.Rule, pass); err != nil {
 			out.errs = append(out.errs, fmt.Errorf("rule %s failed: %w", a.Rule.Name, err))
+		}
+		if l.timing != nil {
+			l.timing.addRule(a.Rule, time.Since(t0))
 		}
 	}
 	if len(src) >= parallelRulesSize && runtime.GOMAXPROCS(0) > 1 {
