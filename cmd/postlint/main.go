@@ -5,12 +5,20 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/postlint/postlint/internal/cli"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A lint run allocates many short-lived ASTs over a modest live
+		// heap: collecting at twice the live heap instead of once cuts
+		// the collector's work by a third for some 30% more memory (see
+		// docs/performance.md). GOGC still overrides it.
+		debug.SetGCPercent(200)
+	}
 	stop := profile()
 	status := cli.Main(os.Args[1:], cli.Env{
 		Stdin:          os.Stdin,
