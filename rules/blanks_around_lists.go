@@ -39,13 +39,10 @@ func runBlanksAroundLists(pass *Pass) error {
 	v := mdbNewLines(pass.Document)
 	var starts []bool
 	nl := v.newline()
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		list, ok := n.(*ast.List)
 		if !ok || list.Pos() < 0 {
-			return ast.WalkContinue, nil
+			return true
 		}
 		if starts == nil {
 			starts = mdbBlockStarts(v, pass.AST)
@@ -65,7 +62,7 @@ func runBlanksAroundLists(pass *Pass) error {
 				Fix: &Fix{Message: "insert a blank line after the list",
 					Edits: []Edit{{Start: s, End: s, NewText: mdbContainerPrefix(v, last) + nl}}}})
 		}
-		return ast.WalkSkipChildren, nil // nested lists are part of this one
+		return false // nested lists are part of this one
 	})
 	return nil
 }

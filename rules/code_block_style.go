@@ -54,10 +54,7 @@ func runCodeBlockStyle(pass *Pass) error {
 	d := pass.Document
 	style := OptionsOf[CodeBlockStyleOptions](pass).Style
 	reliable := mdcFencesReliableBefore(d)
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		var actual string
 		switch n.(type) {
 		case *ast.FencedCodeBlock:
@@ -65,17 +62,17 @@ func runCodeBlockStyle(pass *Pass) error {
 		case *ast.CodeBlock:
 			actual = "indented"
 		default:
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, ok := codeBlockRange(d, n)
 		if !ok || codeBlockIsTemplate(d, n) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if style == "consistent" {
 			style = actual
 		}
 		if actual == style {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		diag := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("code block should be %s, not %s", style, actual)}
 		// A block that holds template syntax was read with template bodies
@@ -96,7 +93,7 @@ func runCodeBlockStyle(pass *Pass) error {
 			}
 		}
 		pass.Report(diag)
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

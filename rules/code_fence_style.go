@@ -50,17 +50,14 @@ func runCodeFenceStyle(pass *Pass) error {
 	src := d.Source
 	style := OptionsOf[CodeFenceStyleOptions](pass).Style
 	reliable := mdcFencesReliableBefore(d)
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		fb, ok := n.(*ast.FencedCodeBlock)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		f, ok := mdcFenceOf(d, fb)
 		if !ok || mdcInTemplate(d, f.OpenStart, f.OpenStart+f.OpenLen) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		actual := "backtick"
 		if f.Char == '~' {
@@ -70,7 +67,7 @@ func runCodeFenceStyle(pass *Pass) error {
 			style = actual
 		}
 		if actual == style {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		end := f.OpenStart + f.OpenLen
 		if f.CloseLen > 0 {
@@ -106,7 +103,7 @@ func runCodeFenceStyle(pass *Pass) error {
 			diag.Fix = &Fix{Message: "use " + fence + " fences", Edits: edits}
 		}
 		pass.Report(diag)
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

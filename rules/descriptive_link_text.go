@@ -72,27 +72,24 @@ func runDescriptiveLinkText(pass *Pass) error {
 	if len(prohibited) == 0 {
 		return nil
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		link, ok := n.(*ast.Link)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		for c := link.FirstChild(); c != nil; c = c.NextSibling() {
 			if k := c.Kind(); k == ast.KindCodeSpan || k == ast.KindRawHTML {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 		}
 		ts, te, ok := linkTextRange(src, link)
 		if !ok || mdcInTemplate(d, link.Pos(), te+1) || mdcHasTemplate(src[ts:te]) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if prohibited[normalizeLinkText(string(src[ts:te]))] {
 			pass.Reportf(ts, te, "link text %q does not say where the link leads", strings.Join(strings.Fields(string(src[ts:te])), " "))
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

@@ -50,17 +50,14 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 	d := pass.Document
 	src := d.Source
 	style := OptionsOf[EmphasisStyleOptions](pass).Style
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		e, ok := n.(*ast.Emphasis)
 		if !ok || e.Level != level {
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, ok := mdcSpan(src, e)
 		if !ok || mdcInTemplate(d, start, start+level) || mdcInTemplate(d, end-level, end) {
-			return ast.WalkContinue, nil
+			return true
 		}
 		actual := "asterisk"
 		if src[start] == '_' {
@@ -70,10 +67,10 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 			style = actual
 		}
 		if actual == style {
-			return ast.WalkContinue, nil
+			return true
 		}
 		if style == "underscore" && (start > 0 && isWordByte(src[start-1]) || end < len(src) && isWordByte(src[end])) {
-			return ast.WalkContinue, nil // underscores do not work inside words
+			return true // underscores do not work inside words
 		}
 		delim := "*"
 		if style == "underscore" {
@@ -107,7 +104,7 @@ func runEmphasisStyle(pass *Pass, level int, what string) error {
 			// too; the fix above rewrites both.
 			pass.Reportf(end-level, end, "%s (closing delimiter)", msg)
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -40,22 +40,19 @@ func (s hygSpans) overlaps(start, end int) bool {
 func hygCodeSpans(doc *Document) hygSpans {
 	src := doc.Source
 	var out hygSpans
-	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(doc, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			start := hygLineStart(src, max(n.Pos(), 0))
 			end, _ := hygFenceEnd(src, n)
 			out = append(out, hygSpan{start, end})
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeBlock:
 			lines := n.Lines()
 			if lines.Len() > 0 {
 				out = append(out, hygSpan{hygLineStart(src, lines.At(0).Start), lines.At(lines.Len() - 1).Stop})
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeSpan:
 			start := n.Pos()
 			if start < 0 || start >= len(src) || src[start] != '`' {
@@ -65,7 +62,7 @@ func hygCodeSpans(doc *Document) hygSpans {
 						out = append(out, hygSpan{t.Segment.Start, t.Segment.Stop})
 					}
 				}
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			ticks := 0
 			for start+ticks < len(src) && src[start+ticks] == '`' {
@@ -86,9 +83,9 @@ func hygCodeSpans(doc *Document) hygSpans {
 				}
 			}
 			out = append(out, hygSpan{start, end})
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return hygMerge(out)

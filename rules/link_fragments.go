@@ -121,13 +121,10 @@ func runLinkFragments(pass *Pass) error {
 	frags.add("#top")
 	seen := make(map[string]int) // markdownlint's numbering of repeated ids: "a", "a-1", "a-2"
 	dynamic := false             // a heading or anchor built by a template: its id is unknown
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		h, ok := n.(*ast.Heading)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		if s, e, ok := markdown.BlockRange(h); ok && mdcInTemplate(d, s, e) {
 			dynamic = true
@@ -135,7 +132,7 @@ func runLinkFragments(pass *Pass) error {
 		text := headingPlainText(src, h)
 		id := "#" + slug.EncodeURIComponent(slug.GitHub.Slug(text))
 		if id == "#" {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if n := seen[id]; n > 0 {
 			frags.add(id + "-" + strconv.Itoa(n))
@@ -147,7 +144,7 @@ func runLinkFragments(pass *Pass) error {
 				frags.add(m[1])
 			}
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	mdcHTMLTags(d, func(t mdcTag) {
 		if t.Close || t.Name == "!--" {
@@ -198,10 +195,7 @@ func runLinkFragments(pass *Pass) error {
 		}
 		pass.Reportf(start, end, "link fragment %q matches no heading or anchor in this document", text)
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Link:
 			if l, ok := markdown.ParseInlineLink(src, n); ok {
@@ -211,11 +205,11 @@ func runLinkFragments(pass *Pass) error {
 			if s, e, ds, de, ok := definitionRange(d, n); ok {
 				check(s, e, ds, de)
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.Image, *east.FootnoteLink:
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -69,10 +69,7 @@ func runLinkImageStyle(pass *Pass) error {
 	d := pass.Document
 	src := d.Source
 	refs := collectRefs(d)
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		var image bool
 		var ref *ast.ReferenceLink
 		switch l := n.(type) {
@@ -81,18 +78,18 @@ func runLinkImageStyle(pass *Pass) error {
 			if ok && !o.Autolink && src[start] == '<' && !mdcInTemplate(d, start, end) {
 				pass.Reportf(start, end, "autolinks are not allowed")
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.Link:
 			ref = l.Reference
 		case *ast.Image:
 			ref, image = l.Reference, true
 		default:
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, ok := mdcSpan(src, n)
 		ts, te, ok2 := linkTextRange(src, n)
 		if !ok || !ok2 || mdcInTemplate(d, start, end) || mdcHasTemplate(src[start:end]) {
-			return ast.WalkContinue, nil
+			return true
 		}
 		label := string(src[ts:te])
 		what := "link"
@@ -104,11 +101,11 @@ func runLinkImageStyle(pass *Pass) error {
 		if ref == nil {
 			l, ok := markdown.ParseInlineLink(src, n)
 			if !ok {
-				return ast.WalkContinue, nil
+				return true
 			}
 			dest = string(src[l.DestStart:l.DestEnd])
 			if dest == "" {
-				return ast.WalkContinue, nil
+				return true
 			}
 			var t []byte
 			if lk, isLink := n.(*ast.Link); isLink {
@@ -124,7 +121,7 @@ func runLinkImageStyle(pass *Pass) error {
 		} else {
 			def := refs.defined[normalizeRef(string(ref.Value))]
 			if def == nil || def.Node == nil || len(def.Node.Destination) == 0 {
-				return ast.WalkContinue, nil
+				return true
 			}
 			dest, title = string(def.Node.Destination), string(def.Node.Title)
 			switch ref.Type {
@@ -137,7 +134,7 @@ func runLinkImageStyle(pass *Pass) error {
 			}
 		}
 		if !bad {
-			return ast.WalkContinue, nil
+			return true
 		}
 		msg := fmt.Sprintf("%s %ss are not allowed", kind, what)
 		if kind == "url" {
@@ -163,7 +160,7 @@ func runLinkImageStyle(pass *Pass) error {
 			}
 		}
 		pass.Report(diag)
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }
@@ -172,10 +169,10 @@ func runLinkImageStyle(pass *Pass) error {
 // brackets when it holds spaces, with unbalanced parentheses escaped.
 func inlineDestination(dest string) string {
 	if strings.ContainsAny(dest, " \t<>") {
-		return "<" + strings.NewReplacer("<", `\<`, ">", `\>`).Replace(dest) + ">"
+		return "<" + angleEscapes.Replace(dest) + ">"
 	}
 	if strings.Count(dest, "(") != strings.Count(dest, ")") {
-		return strings.NewReplacer("(", `\(`, ")", `\)`).Replace(dest)
+		return parenEscapes.Replace(dest)
 	}
 	return dest
 }
@@ -189,5 +186,11 @@ func mdcQuoteTitle(t string) string {
 	case !strings.Contains(t, "'"):
 		return "'" + t + "'"
 	}
-	return "(" + strings.NewReplacer("(", `\(`, ")", `\)`).Replace(t) + ")"
+	return "(" + parenEscapes.Replace(t) + ")"
 }
+
+// Escapes of a destination written in angle brackets or parentheses.
+var (
+	angleEscapes = strings.NewReplacer("<", `\<`, ">", `\>`)
+	parenEscapes = strings.NewReplacer("(", `\(`, ")", `\)`)
+)

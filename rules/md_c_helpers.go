@@ -476,10 +476,7 @@ func mdcTemplateInTag(tag []byte) bool {
 // Markdown again). HTML comment blocks are skipped.
 func mdcHTMLTags(d *Document, fn func(mdcTag)) {
 	src := d.Source
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.RawHTML:
 			if s, e, ok := mdcSpan(src, n); ok {
@@ -487,22 +484,22 @@ func mdcHTMLTags(d *Document, fn func(mdcTag)) {
 			}
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType == ast.HTMLBlockType2 {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			lines := n.Lines()
 			if lines.Len() == 0 {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			s, e := lines.At(0).Start, lines.At(lines.Len()-1).Stop
 			if n.HasClosure() {
 				e = max(e, n.ClosureLine.Stop)
 			}
 			mdcScanTags(src, s, e, fn)
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 }
 

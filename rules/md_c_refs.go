@@ -65,23 +65,20 @@ func buildRefs(d *Document) *refData {
 		r.defined[def.Label] = &r.defs[len(r.defs)-1]
 	}
 	var covered [][2]int // leaf blocks, to find unreferenced footnote definitions
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.LinkReferenceDefinition:
 			if s, e, _, _, ok := definitionRange(d, n); ok {
 				addDef(refDef{Start: s, End: e, Label: normalizeRef(string(n.Label)), Node: n})
 				covered = append(covered, [2]int{s, e})
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *east.Footnote:
 			if p := n.Pos(); p >= 0 {
 				e := mdcLineEnd(d, mdcLine(d, p))
 				addDef(refDef{Start: p, End: e, Label: normalizeRef("^" + string(n.Ref)), Footnote: true})
 			}
-			return ast.WalkContinue, nil
+			return true
 		case *ast.Link, *ast.Image:
 			var ref *ast.ReferenceLink
 			if l, ok := n.(*ast.Link); ok {
@@ -94,19 +91,19 @@ func buildRefs(d *Document) *refData {
 					r.uses = append(r.uses, refUse{Start: s, End: e, Label: normalizeRef(string(ref.Value)), Kind: ref.Type, Defined: true, Node: n})
 				}
 			}
-			return ast.WalkContinue, nil
+			return true
 		case *east.FootnoteLink:
 			if s, e, ok := mdcSpan(src, n); ok && e-s > 3 {
 				r.uses = append(r.uses, refUse{Start: s, End: e, Label: normalizeRef(string(src[s+1 : e-1])), Kind: ast.ReferenceLinkShortcut, Defined: true, Node: n})
 			}
-			return ast.WalkContinue, nil
+			return true
 		}
 		if n.Type() == ast.TypeBlock {
 			if lines := n.Lines(); lines != nil && lines.Len() > 0 {
 				covered = append(covered, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	r.uses = append(r.uses, undefinedRefs(d)...)
 	sort.SliceStable(r.uses, func(i, j int) bool { return r.uses[i].Start < r.uses[j].Start })

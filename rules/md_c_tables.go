@@ -51,13 +51,10 @@ type mdcTable struct {
 // before Markdown sees the table.
 func mdcTables(d *Document) []mdcTable {
 	var tables []mdcTable
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		t, ok := n.(*east.Table)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		tab := mdcTable{Node: t, Depth: mdcBlockquoteDepth(t)}
 		for c := t.FirstChild(); c != nil; c = c.NextSibling() {
@@ -80,7 +77,7 @@ func mdcTables(d *Document) []mdcTable {
 		if len(tab.Rows) > 0 {
 			tables = append(tables, tab)
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return tables
 }

@@ -91,25 +91,22 @@ func reportCodeMojibake(pass *Pass) {
 			pass.Reportf(s, e, "%s in code", mojibakeMessage(src[s:e], r))
 		}
 	}
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				check(lines.At(i).Start, lines.At(i).Stop)
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
 					check(t.Segment.Start, t.Segment.Stop)
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 }

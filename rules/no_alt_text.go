@@ -37,27 +37,24 @@ Only the author can say what the image shows: there is no automatic fix.`,
 func runNoAltText(pass *Pass) error {
 	d := pass.Document
 	src := d.Source
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(d, func(n ast.Node) bool {
 		img, ok := n.(*ast.Image)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		p := img.Pos()
 		if p < 0 || p+2 >= len(src) || src[p] != '!' || src[p+1] != '[' || src[p+2] != ']' {
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, ok := mdcSpan(src, img)
 		if !ok {
 			start, end = p, p+3
 		}
 		if mdcInTemplate(d, p, p+3) {
-			return ast.WalkContinue, nil // the "![]" is part of template syntax
+			return true // the "![]" is part of template syntax
 		}
 		pass.Reportf(start, end, "image has no alt text")
-		return ast.WalkContinue, nil
+		return true
 	})
 	mdcHTMLTags(d, func(t mdcTag) {
 		if t.Close || t.Name != "img" {

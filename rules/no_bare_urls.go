@@ -41,17 +41,14 @@ posts often show an address as text on purpose.`,
 
 func runNoBareURLs(pass *Pass) error {
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
+			return false
 		default:
 			if n.Kind().String() != "TableCell" {
-				return ast.WalkContinue, nil
+				return true
 			}
 		}
 		s := &mdbURLScan{pass: pass, v: v, src: pass.Source}
@@ -63,7 +60,7 @@ func runNoBareURLs(pass *Pass) error {
 			s.src = s.src[:l.At(l.Len()-1).Stop]
 		}
 		s.inlines(n)
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

@@ -33,13 +33,10 @@ of them off. The ` + "`markdownlint`" + ` preset turns this one on and placehold
 func runNoEmptyLinks(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		l, ok := n.(*ast.Link)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		dest := bytes.TrimSpace(l.Destination)
 		empty := string(dest) == "#"
@@ -47,18 +44,18 @@ func runNoEmptyLinks(pass *Pass) error {
 			empty = empty || len(dest) == 0
 		}
 		if !empty {
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, _ := linkExtent(src, n)
 		if v.inTemplate(start, end) {
-			return ast.WalkContinue, nil
+			return true
 		}
 		what := "an empty destination"
 		if len(dest) > 0 {
 			what = "an empty fragment (#)"
 		}
 		pass.Reportf(start, end, "link %s has %s: it leads nowhere", mdbQuote(plainText(src, n)), what)
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -73,10 +73,7 @@ func runNoInlineHTML(pass *Pass) error {
 		pass.Reportf(start, end, "inline HTML element <%s>", name)
 	}
 	var starts []bool
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch b := n.(type) {
 		case *ast.RawHTML:
 			if b.Segments.Len() > 0 {
@@ -84,7 +81,7 @@ func runNoInlineHTML(pass *Pass) error {
 			}
 		case *ast.HTMLBlock:
 			if mdbCommentBlock(v, b) {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			if starts == nil {
 				starts = mdbBlockStarts(v, pass.AST)
@@ -92,11 +89,11 @@ func runNoInlineHTML(pass *Pass) error {
 			from := v.start(v.of(mdbBlockStart(b)))
 			to := v.end(mdbLastLine(v, b, starts))
 			mdbScanTags(src, from, to, func(s, e int) { check(s, e, false) })
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -34,10 +34,7 @@ rendered code, and usually come from a slip of the cursor.`,
 func runNoSpaceInCode(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		if n.Kind().String() == "Table" {
 			// GFM splits a row at every unescaped pipe, even one inside
 			// backticks: read the code spans of each cell from the source.
@@ -46,16 +43,16 @@ func runNoSpaceInCode(pass *Pass) error {
 					mdbTableRowCode(pass, v, v.of(row.Pos()))
 				}
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if n.Kind() != ast.KindCodeSpan {
-			return ast.WalkContinue, nil
+			return true
 		}
 		cs, ce, ok := mdbCodeSpanContent(src, n)
 		if ok {
 			mdbCheckCodeSpan(pass, v, cs, ce)
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

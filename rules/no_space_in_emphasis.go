@@ -48,17 +48,14 @@ type mdbMarkerRun struct {
 func runNoSpaceInEmphasis(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch n.Kind() {
 		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML, ast.KindAutoLink:
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		runs := mdbMarkerRuns(pass, v, n)
 		if len(runs) < 2 {
-			return ast.WalkContinue, nil
+			return true
 		}
 		byMarker := make(map[string][]mdbMarkerRun)
 		var order []string
@@ -75,7 +72,7 @@ func runNoSpaceInEmphasis(pass *Pass) error {
 				mdbCheckEmphasisPair(pass, v, m, list[i], list[i+1])
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -37,26 +37,23 @@ the rendered post.`,
 func runNoSpaceInLinks(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch n.Kind() {
 		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindImage:
-			return ast.WalkSkipChildren, nil
+			return false
 		case ast.KindLink:
 		default:
-			return ast.WalkContinue, nil
+			return true
 		}
 		ts, te, ok := mdbLinkText(src, n)
 		if !ok || ts == te {
-			return ast.WalkContinue, nil
+			return true
 		}
 		text := src[ts:te]
 		lead, leadH := mdbLeadingSpace(text)
 		trail, trailH := mdbTrailingSpace(text)
 		if lead == 0 && trail == 0 {
-			return ast.WalkContinue, nil
+			return true
 		}
 		blank := lead == len(text)
 		report := func(s, e int, where string) {
@@ -85,7 +82,7 @@ func runNoSpaceInLinks(pass *Pass) error {
 				report(e, e, "at the end")
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -62,10 +62,7 @@ func runPlaceholderLink(pass *Pass) error {
 	}
 	var bad []found
 	real := make(map[string]string) // normalized link text -> first real destination
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		var dest []byte
 		var image bool
 		switch l := n.(type) {
@@ -74,20 +71,20 @@ func runPlaceholderLink(pass *Pass) error {
 		case *ast.Image:
 			dest, image = l.Destination, true
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
+			return false
 		default:
-			return ast.WalkContinue, nil
+			return true
 		}
 		start, end, raw := linkExtent(src, n)
 		if pass.InTemplate(start, start+1) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		text := NormalizeLabel(plainText(src, n))
 		if raw != nil {
 			dest = raw
 		}
 		if liquid.Contains(dest) || liquid.Contains(src[start:end]) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		d := strings.ToLower(strings.TrimSpace(string(dest)))
 		if d == "" || d == "<>" || placeholders[d] {
@@ -97,7 +94,7 @@ func runPlaceholderLink(pass *Pass) error {
 				real[text] = string(dest)
 			}
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	for _, b := range bad {
 		what := "link"

@@ -56,17 +56,14 @@ or split the document is the author's call.`,
 func runSingleTitle(pass *Pass) error {
 	opts := OptionsOf[SingleTitleOptions](pass)
 	var headings []*ast.Heading
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		if h, ok := n.(*ast.Heading); ok {
 			if h.Level == opts.Level && !mdbDocfxTab(h) {
 				headings = append(headings, h)
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	if len(headings) == 0 {
 		return nil

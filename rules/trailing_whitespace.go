@@ -53,22 +53,19 @@ func runTrailingWhitespace(pass *Pass) error {
 	lineOf := func(off int) int {
 		return sort.Search(len(pass.LineStarts), func(k int) bool { return pass.LineStarts[k] > off }) - 1
 	}
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	inspect(pass.Document, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
 			if lines := n.Lines(); lines.Len() > 0 {
 				skip = append(skip, hygSpan{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.Text:
 			if n.HardLineBreak() {
 				hardBreaks[lineOf(n.Segment.Stop)] = true
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	if fm := pass.FrontMatter; fm != nil {
 		for _, v := range fm.Values {

@@ -107,13 +107,13 @@ func (g *githubReporter) File(f *File) error {
 // escapeData escapes a workflow command's message as the Actions toolkit
 // does: %, CR and LF.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return dataEscapes.Replace(s)
 }
 
 // escapeProperty escapes a workflow command's property value: the data
 // escapes plus ':' and ','.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return propertyEscapes.Replace(s)
 }
 
 func (g *githubReporter) Close(s Summary) error {
@@ -233,3 +233,9 @@ func mdEscape(s string) string {
 	}
 	return b.String()
 }
+
+// The escapes of workflow command data and properties.
+var (
+	dataEscapes     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

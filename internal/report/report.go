@@ -172,7 +172,18 @@ func (t *text) context(f *File, fd Finding, line int) {
 // printable replaces control characters and invalid bytes so a source line
 // cannot disturb the terminal.
 func printable(b []byte) string {
+	plain := true
+	for _, c := range b {
+		if c < 0x20 && c != '\t' || c >= 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(b) // printable ASCII: the common case
+	}
 	var s strings.Builder
+	s.Grow(len(b))
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
 		switch {
@@ -190,8 +201,10 @@ func printable(b []byte) string {
 	return s.String()
 }
 
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return lineBreaks.Replace(s)
 }
 
 func (t *text) Close(s Summary) error {
