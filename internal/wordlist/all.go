@@ -4,9 +4,7 @@ package wordlist
 // size level (see [Level]), in no particular order, until fn returns false.
 func All(fn func(word string, level int) bool) {
 	load()
-	for w, e := range words {
-		if !fn(w, int(levels[e&levelMask-1])) {
-			return
-		}
-	}
+	words.all(func(w string, e uint8) bool {
+		return fn(w, int(levels[e&levelMask-1]))
+	})
 }

@@ -42,9 +42,9 @@ const (
 
 var (
 	loadOnce sync.Once
-	// words maps each word, as spelled in the list, to its entry. The keys
-	// are substrings of data, so they cost no allocation.
-	words map[string]uint8
+	// words is the set of words, as spelled in the list, with their
+	// entries.
+	words table
 	// upper maps the all-capitals form of each word containing a capital
 	// letter ("OK", "kHz") to that word, so that "KHZ" finds "kHz".
 	upper map[string]string
@@ -53,10 +53,11 @@ var (
 // load parses data once.
 func load() {
 	loadOnce.Do(func() {
-		words = make(map[string]uint8, 120000)
+		entries := make(map[string]wordInfo, 120000) // keys are substrings of data
 		upper = make(map[string]string)
 		var section uint8
 		for rest := data; rest != ""; {
+			off := uint32(len(data) - len(rest))
 			line := rest
 			if i := strings.IndexByte(rest, '\n'); i >= 0 {
 				line, rest = rest[:i], rest[i+1:]
@@ -70,19 +71,26 @@ func load() {
 				section = parseHeader(line[1:])
 				continue
 			}
-			old, seen := words[line]
+			old, seen := entries[line]
 			if !seen {
-				words[line] = section
+				entries[line] = wordInfo{off, section}
 				if strings.ToLower(line) != line {
 					upper[strings.ToUpper(line)] = line
 				}
 				continue
 			}
 			// Listed again: under the other variant, or at a higher level.
-			level := min(old&levelMask, section&levelMask)
-			words[line] = level | (old|section)&^levelMask
+			level := min(old.entry&levelMask, section&levelMask)
+			entries[line] = wordInfo{old.off, level | (old.entry|section)&^levelMask}
 		}
+		words = newTable(entries)
 	})
+}
+
+// wordInfo is a word's place in data and its entry, while loading.
+type wordInfo struct {
+	off   uint32
+	entry uint8
 }
 
 // parseHeader parses a section header such as "35" or "50 british" into the
@@ -117,7 +125,7 @@ func parseHeader(h string) uint8 {
 // capitals, an entry with capitals ("OK" for "OK", "kHz" for "KHZ").
 func lookup(word string) uint8 {
 	load()
-	if e, ok := words[word]; ok {
+	if e := words.get(word); e != 0 {
 		return e
 	}
 	var buf [64]byte
@@ -125,12 +133,12 @@ func lookup(word string) uint8 {
 	if !hasUpper {
 		return 0 // already lowercase, and the exact match failed
 	}
-	if e, ok := words[string(lower)]; ok {
+	if e := words.getBytes(lower); e != 0 {
 		return e
 	}
 	if !hasLower {
 		if w, ok := upper[word]; ok {
-			return words[w]
+			return words.get(w)
 		}
 	}
 	return 0
@@ -169,7 +177,7 @@ func Contains(word string) bool {
 // without capitals costs no allocation.
 func ContainsBytes(word []byte) bool {
 	load()
-	if words[string(word)] != 0 {
+	if words.getBytes(word) != 0 {
 		return true
 	}
 	for _, c := range word {

@@ -101,11 +101,12 @@ func TestLevel(t *testing.T) {
 	// Every level is one SCOWL publishes.
 	load()
 	valid := map[int]bool{10: true, 20: true, 35: true, 40: true, 50: true, 55: true, 60: true, 70: true}
-	for w := range words {
+	words.all(func(w string, _ uint8) bool {
 		if l := Level(w); !valid[l] {
 			t.Fatalf("Level(%q) = %d", w, l)
 		}
-	}
+		return true
+	})
 }
 
 func TestVariant(t *testing.T) {
@@ -132,7 +133,7 @@ func TestVariant(t *testing.T) {
 
 func TestSize(t *testing.T) {
 	load()
-	if n := len(words); n < 110000 || n > 120000 {
+	if n := words.len(); n < 110000 || n > 120000 {
 		t.Errorf("%d words, want about 115,000", n)
 	}
 	if n := len(upper); n != 8 { // OK, OKed, OKing, OKs, kW, dB, kHz, pH
@@ -162,7 +163,7 @@ func TestLookupAllocs(t *testing.T) {
 
 // TestMemory logs the heap the loaded list takes; run with -v to see it.
 func TestMemory(t *testing.T) {
-	if words != nil {
+	if words.hashes != nil {
 		t.Skip("list already loaded by another test")
 	}
 	var before, after runtime.MemStats
@@ -172,14 +173,14 @@ func TestMemory(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	t.Logf("%d words, heap %.1f MiB, embedded text %.1f MiB",
-		len(words), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), float64(len(data))/(1<<20))
+		words.len(), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), float64(len(data))/(1<<20))
 }
 
 // BenchmarkLoad measures parsing the embedded list, which happens once.
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		loadOnce = sync.Once{}
-		words, upper = nil, nil
+		words, upper = table{}, nil
 		load()
 	}
 }
