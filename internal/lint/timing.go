@@ -15,8 +15,8 @@ import (
 // POSTLINT_TIMING=1 (see docs/performance.md). It is safe for concurrent
 // use. Wall time of rules that run concurrently adds up.
 type Timing struct {
-	mu    sync.Mutex
-	rules map[string]time.Duration
+	mu     sync.Mutex
+	rules  map[string]time.Duration
 	load   time.Duration
 	files  int
 	stages map[string]time.Duration
