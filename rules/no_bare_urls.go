@@ -101,7 +101,41 @@ func (s *mdbURLScan) inlines(parent ast.Node) {
 
 func (s *mdbURLScan) text(start, end int) {
 	src := s.src
-	for i := max(start, s.done); i < end; i++ {
+	from := max(start, s.done)
+	if from >= end {
+		return
+	}
+	// A literal autolink needs "://" (a URL), "www" or "@" (an email): text
+	// without them (nearly all) only moves the bracket depth. A link that
+	// starts here may run past the end of the text node: the window takes
+	// in the scheme's "://" and an email's address part after it.
+	seg := src[from:end]
+	ext := end
+	for ext < len(src) && mdbAtext(src[ext]) {
+		ext++
+	}
+	window := src[from:min(len(src), max(ext+1, end+8))]
+	hasURL, hasWWW, hasAt := bytes.Contains(window, []byte("://")), containsWWW(window), bytes.IndexByte(window, '@') >= 0
+	if !hasURL && !hasWWW && !hasAt {
+		for k := 0; k < len(seg); {
+			j := bytes.IndexAny(seg[k:], `[]\`)
+			if j < 0 {
+				break
+			}
+			switch seg[k+j] {
+			case '\\':
+				k += j + 2
+				continue
+			case '[':
+				s.depth++
+			case ']':
+				s.depth = max(s.depth-1, 0)
+			}
+			k += j + 1
+		}
+		return
+	}
+	for i := from; i < end; i++ {
 		c := src[i]
 		switch c {
 		case '\\':
@@ -125,13 +159,13 @@ func (s *mdbURLScan) text(start, end int) {
 			prev, _ = utf8.DecodeLastRune(src[:i])
 		}
 		e, kind := -1, ""
-		if (c == 'h' || c == 'H') && !(prev >= 0 && prev < utf8.RuneSelf && mdbASCIILetter(byte(prev))) {
+		if hasURL && (c == 'h' || c == 'H') && !(prev >= 0 && prev < utf8.RuneSelf && mdbASCIILetter(byte(prev))) {
 			e, kind = mdbProtocolLink(src, i), "URL"
 		}
-		if e < 0 && (c == 'w' || c == 'W') && (prev < 0 || prev == '(' || prev == '*' || prev == '_' || prev == '[' || prev == ']' || prev == '~' || mdbUnicodeSpace(prev)) {
+		if e < 0 && hasWWW && (c == 'w' || c == 'W') && (prev < 0 || prev == '(' || prev == '*' || prev == '_' || prev == '[' || prev == ']' || prev == '~' || mdbUnicodeSpace(prev)) {
 			e, kind = mdbWWWLink(src, i), "www"
 		}
-		if e < 0 && mdbAtext(c) && !(prev == '/' || prev >= 0 && prev < utf8.RuneSelf && mdbAtext(byte(prev))) {
+		if e < 0 && hasAt && mdbAtext(c) && !(prev == '/' || prev >= 0 && prev < utf8.RuneSelf && mdbAtext(byte(prev))) {
 			e, kind = mdbEmailLink(src, i), "email"
 		}
 		if e < 0 {
@@ -145,6 +179,16 @@ func (s *mdbURLScan) text(start, end int) {
 		s.done = e
 		i = e - 1
 	}
+}
+
+// containsWWW reports whether b holds "www" in any case.
+func containsWWW(b []byte) bool {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i]|0x20 == 'w' && b[i+1]|0x20 == 'w' && b[i+2]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *mdbURLScan) lineStart(i int) bool {
