@@ -63,8 +63,8 @@ func loadBase() *base {
 
 // mainWords returns misspell.DictMain without its unusable and excluded
 // entries, with the corrections of corrected.
-func mainWords() map[string]string {
-	words := make(map[string]string, len(misspell.DictMain)/2)
+func mainWords(extra int) map[string]string {
+	words := make(map[string]string, len(misspell.DictMain)/2+extra)
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
 		wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
 		if c, ok := corrected[wrong]; ok {
@@ -80,7 +80,7 @@ func mainWords() map[string]string {
 // computeBase builds the base from misspell.DictMain and the word list: the
 // reference that generated.txt is made from and checked against.
 func computeBase() base {
-	b := base{words: mainWords()}
+	b := base{words: mainWords(0)}
 	b.derived = derive(b.words, isWordOrExcluded, isCommonWord)
 	return b
 }

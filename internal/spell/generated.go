@@ -64,7 +64,7 @@ func parseGenerated(text string) generated {
 
 // baseFromGenerated is computeBase without the word list.
 func baseFromGenerated(g *generated) base {
-	b := base{words: mainWords(), derived: make(map[string]struct{}, len(g.derived))}
+	b := base{words: mainWords(len(g.derived)), derived: make(map[string]struct{}, len(g.derived))}
 	for wrong, right := range g.derived {
 		b.words[wrong] = right
 		b.derived[wrong] = struct{}{}

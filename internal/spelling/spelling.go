@@ -136,7 +136,7 @@ func folded() map[string]bool {
 		foldSet = make(map[string]bool)
 		r := strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "å", "a", "ç", "c", "é", "e", "è", "e", "ê", "e",
 			"ë", "e", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "û", "u", "ü", "u")
-		wordlist.All(func(w string, _ int) bool {
+		wordlist.NonASCII(func(w string) bool {
 			if strings.ContainsAny(w, "áàâäåçéèêëíîïñóôöúûü") {
 				foldSet[strings.ToLower(r.Replace(w))] = true
 			}
@@ -252,9 +252,8 @@ func buildIndex() {
 				add(w, 35) // as common as everyday words, in technical prose
 			}
 		}
-		for _, b := range byLen {
-			sort.Slice(b, func(i, j int) bool { return b[i].word < b[j].word })
-		}
+		// No order within a length: Candidates sorts what it finds on a
+		// total order.
 	})
 }
 

@@ -29,28 +29,40 @@ func hashOf(h uint64) uint64 {
 	return h
 }
 
-// newTable builds the table of entries, whose keys are substrings of data.
-func newTable(entries map[string]wordInfo) table {
-	size := uint64(1) << bits.Len64(uint64(2*len(entries)))
-	t := table{
+// newTable returns an empty table with room for n words.
+func newTable(n int) table {
+	size := uint64(1) << bits.Len64(uint64(2*n))
+	return table{
 		hashes:  make([]uint64, size),
 		entries: make([]uint8, size),
 		offsets: make([]uint32, size),
 		lengths: make([]uint8, size),
 		mask:    size - 1,
 	}
-	for w, info := range entries {
-		h := hashOf(maphash.String(tableSeed, w))
-		i := h & t.mask
-		for t.hashes[i] != 0 {
-			if t.hashes[i] == h {
-				panic("wordlist: two words share a hash; change the seed") // not seen in practice
-			}
-			i = (i + 1) & t.mask
+}
+
+// add adds the word w, found at data[off:], with the entry bits of its
+// section, and reports whether it is new. A word listed again (under the
+// other variant, or at another level) keeps its lowest level and gains the
+// variant.
+func (t *table) add(w string, off uint32, section uint8) bool {
+	h := hashOf(maphash.String(tableSeed, w))
+	i := h & t.mask
+	for ; t.hashes[i] != 0; i = (i + 1) & t.mask {
+		if t.hashes[i] != h {
+			continue
 		}
-		t.hashes[i], t.entries[i], t.lengths[i], t.offsets[i] = h, info.entry, uint8(len(w)), info.off
+		o := t.offsets[i]
+		if data[o:o+uint32(t.lengths[i])] != w {
+			panic("wordlist: two words share a hash") // about 1 in 10^9; a new seed fixes it
+		}
+		old := t.entries[i]
+		level := min(old&levelMask, section&levelMask)
+		t.entries[i] = level | (old|section)&^levelMask
+		return false
 	}
-	return t
+	t.hashes[i], t.entries[i], t.lengths[i], t.offsets[i] = h, section, uint8(len(w)), off
+	return true
 }
 
 func (t *table) find(h uint64) uint8 {

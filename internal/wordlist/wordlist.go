@@ -53,7 +53,7 @@ var (
 // load parses data once.
 func load() {
 	loadOnce.Do(func() {
-		entries := make(map[string]wordInfo, 120000) // keys are substrings of data
+		t := newTable(130000)
 		upper = make(map[string]string)
 		var section uint8
 		for rest := data; rest != ""; {
@@ -71,26 +71,12 @@ func load() {
 				section = parseHeader(line[1:])
 				continue
 			}
-			old, seen := entries[line]
-			if !seen {
-				entries[line] = wordInfo{off, section}
-				if strings.ToLower(line) != line {
-					upper[strings.ToUpper(line)] = line
-				}
-				continue
+			if t.add(line, off, section) && strings.ToLower(line) != line {
+				upper[strings.ToUpper(line)] = line
 			}
-			// Listed again: under the other variant, or at a higher level.
-			level := min(old.entry&levelMask, section&levelMask)
-			entries[line] = wordInfo{old.off, level | (old.entry|section)&^levelMask}
 		}
-		words = newTable(entries)
+		words = t
 	})
-}
-
-// wordInfo is a word's place in data and its entry, while loading.
-type wordInfo struct {
-	off   uint32
-	entry uint8
 }
 
 // parseHeader parses a section header such as "35" or "50 british" into the

@@ -209,3 +209,32 @@ func TestAll(t *testing.T) {
 		t.Errorf("All gave %d words", n)
 	}
 }
+
+func TestNonASCII(t *testing.T) {
+	want := map[string]bool{}
+	All(func(w string, _ int) bool {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= 0x80 {
+				want[w] = true
+				break
+			}
+		}
+		return true
+	})
+	got := map[string]bool{}
+	NonASCII(func(w string) bool {
+		if got[w] {
+			t.Errorf("%q twice", w)
+		}
+		got[w] = true
+		return true
+	})
+	if len(want) == 0 || len(got) != len(want) {
+		t.Fatalf("NonASCII gave %d words, All has %d non-ASCII words", len(got), len(want))
+	}
+	for w := range want {
+		if !got[w] {
+			t.Errorf("NonASCII misses %q", w)
+		}
+	}
+}
