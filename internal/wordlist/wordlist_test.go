@@ -1,6 +1,9 @@
 package wordlist
 
 import (
+	"bytes"
+	"flag"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -163,7 +166,7 @@ func TestLookupAllocs(t *testing.T) {
 
 // TestMemory logs the heap the loaded list takes; run with -v to see it.
 func TestMemory(t *testing.T) {
-	if words.hashes != nil {
+	if words.tags != nil {
 		t.Skip("list already loaded by another test")
 	}
 	var before, after runtime.MemStats
@@ -172,8 +175,8 @@ func TestMemory(t *testing.T) {
 	load()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	t.Logf("%d words, heap %.1f MiB, embedded text %.1f MiB",
-		words.len(), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), float64(len(data))/(1<<20))
+	t.Logf("%d words, heap %+.1f MiB (the table is embedded), embedded text %.1f MiB",
+		words.len(), (float64(after.HeapAlloc)-float64(before.HeapAlloc))/(1<<20), float64(len(data))/(1<<20))
 }
 
 // BenchmarkLoad measures parsing the embedded list, which happens once.
@@ -235,6 +238,30 @@ func TestNonASCII(t *testing.T) {
 	for w := range want {
 		if !got[w] {
 			t.Errorf("NonASCII misses %q", w)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite table.bin from words.txt")
+
+// TestTableUpToDate checks that table.bin is the table of words.txt.
+func TestTableUpToDate(t *testing.T) {
+	want := buildTable(data)
+	if *update {
+		if err := os.WriteFile("table.bin", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(tableBin, want) {
+		t.Fatal("table.bin is stale: run go generate ./internal/wordlist")
+	}
+}
+
+func TestOpenTableRejectsDamage(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("PLWT"), tableBin[:len(tableBin)-1], append([]byte("XXXX"), tableBin[4:]...)} {
+		if _, err := openTable(b); err == nil {
+			t.Errorf("openTable accepted %d damaged bytes", len(b))
 		}
 	}
 }
