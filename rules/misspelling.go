@@ -54,6 +54,9 @@ not checked.`,
 		return &MisspellingOptions{FrontMatterKeys: []string{"title", "description", "summary", "excerpt", "subtitle"}}
 	},
 	Run: runMisspelling,
+	Prepare: func(options any) {
+		_, _ = spell.For(spell.Locale(options.(*MisspellingOptions).Locale))
+	},
 }
 
 func runMisspelling(pass *Pass) error {

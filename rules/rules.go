@@ -90,6 +90,12 @@ type Rule struct {
 	// Run inspects pass and reports through it. An error aborts the rule for
 	// this document only and is shown to the user as an internal error.
 	Run func(pass *Pass) error
+	// Prepare, when set, builds what Run will need for an options value
+	// (a dictionary) ahead of the first document: the driver calls it in
+	// the background as a run starts, so that the work overlaps finding,
+	// reading and parsing the files. Run must not rely on it having been
+	// called or having finished.
+	Prepare func(options any)
 }
 
 // Edit replaces Source[Start:End] with NewText. An insertion has Start == End.

@@ -228,6 +228,7 @@ func run(c *cli.Context, env Env) (int, error) {
 	if err != nil {
 		return ExitTrouble, err
 	}
+	linter.Prepare()
 	if cfg.Markdownlint != nil && !c.Bool("quiet") {
 		fmt.Fprintln(env.Stderr, markdownlintNotice(cfg, linter))
 	}

@@ -563,6 +563,22 @@ type Result struct {
 }
 
 // Lint runs every active rule once over src.
+// Prepare starts, in the background, the Prepare functions of the rules
+// that will run (see rules.Rule.Prepare), once per options value.
+func (l *Linter) Prepare() {
+	seen := make(map[any]bool)
+	sets := append([][]Active{l.base}, l.overrides...)
+	for _, set := range sets {
+		for _, a := range set {
+			if a.Rule == nil || a.Rule.Prepare == nil || a.Severity == rules.Off || seen[a.Options] {
+				continue
+			}
+			seen[a.Options] = true
+			go a.Rule.Prepare(a.Options)
+		}
+	}
+}
+
 // parallelRulesSize is the size from which a file's rules run on several
 // cores: a run over many files keeps the cores busy with files, but one
 // large file would leave all but one idle.
