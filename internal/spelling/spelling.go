@@ -218,43 +218,25 @@ type Candidate struct {
 	Level    int // SCOWL size level: 10 is the most common words, 70 the rarest
 }
 
-type entry struct {
-	word  string
-	mask  uint32 // letters present
-	level uint8
-}
-
 var (
-	indexOnce sync.Once
-	byLen     [][]entry // lowercase ASCII dictionary words by length
+	techOnceIndex sync.Once
+	techByLen     [][]string // technology terms the word list lacks, by length
 )
 
-func buildIndex() {
-	indexOnce.Do(func() {
-		byLen = make([][]entry, 40)
-		add := func(w string, level int) {
-			if len(w) >= len(byLen) {
-				return
-			}
-			m, ok := letterMask(w)
-			if !ok {
-				return
-			}
-			byLen[len(w)] = append(byLen[len(w)], entry{w, m, uint8(level)})
-		}
-		wordlist.All(func(w string, level int) bool {
-			add(w, level)
-			return true
-		})
+// techIndex indexes the technology terms that are not dictionary words by
+// length; the dictionary's own words are indexed when it is generated
+// (wordlist.ByLength).
+func techIndex() [][]string {
+	techOnceIndex.Do(func() {
 		loadTech()
+		techByLen = make([][]string, 64)
 		for w := range techAny {
-			if !wordlist.Contains(w) {
-				add(w, 35) // as common as everyday words, in technical prose
+			if _, ok := letterMask(w); ok && len(w) < len(techByLen) && !wordlist.Contains(w) {
+				techByLen[len(w)] = append(techByLen[len(w)], w)
 			}
 		}
-		// No order within a length: Candidates sorts what it finds on a
-		// total order.
 	})
+	return techByLen
 }
 
 // letterMask returns the set of letters of a lowercase ASCII word.
@@ -278,17 +260,22 @@ func Candidates(w string, maxDist int) []Candidate {
 	if !ok {
 		return nil
 	}
-	buildIndex()
 	var out []Candidate
-	for l := max(1, len(w)-maxDist); l <= len(w)+maxDist && l < len(byLen); l++ {
-		for _, e := range byLen[l] {
-			// Each edit changes the presence of at most two letters.
-			if bits.OnesCount32(e.mask^m) > 2*maxDist {
-				continue
+	consider := func(word string, mask uint32, level int) bool {
+		// Each edit changes the presence of at most two letters.
+		if bits.OnesCount32(mask^m) <= 2*maxDist && word != w {
+			if d := distance(w, word, maxDist); d <= maxDist {
+				out = append(out, Candidate{Word: word, Distance: d, Level: level})
 			}
-			if d := distance(w, e.word, maxDist); d <= maxDist && e.word != w {
-				out = append(out, Candidate{Word: e.word, Distance: d, Level: int(e.level)})
-			}
+		}
+		return true
+	}
+	tech := techIndex()
+	for l := max(1, len(w)-maxDist); l <= len(w)+maxDist && l < len(tech); l++ {
+		wordlist.ByLength(l, consider)
+		for _, t := range tech[l] {
+			tm, _ := letterMask(t)
+			consider(t, tm, 35) // as common as everyday words, in technical prose
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -14,6 +14,18 @@ func All(fn func(word string, level int) bool) {
 	})
 }
 
+// ByLength calls fn with each word of the list of n letters that is written
+// in lowercase ASCII letters only, with its letter mask (bit i set when the
+// word holds the letter 'a'+i) and its size level, until fn returns false.
+// The words are indexed by length when the list is generated, so this reads
+// only those words.
+func ByLength(n int, fn func(word string, mask uint32, level int) bool) {
+	load()
+	words.byLength(n, func(w string, mask uint32, e uint8) bool {
+		return fn(w, mask, int(levels[e&levelMask-1]))
+	})
+}
+
 // NonASCII calls fn with each word of the list that is not all ASCII
 // ("café", "naïve"), in the order of the list, until fn returns false. It
 // reads the embedded text without loading the list.

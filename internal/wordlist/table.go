@@ -22,6 +22,10 @@ import (
 //	slots × uint8   entry bits (level index + 1, variants)
 //	uppers × uint32 offsets of the words with capitals (see upper)
 //	uppers × uint8  their lengths
+//	65 × uint32     by length: where the words of byte length n start in the
+//	                next two arrays (n < 64; the last is the count)
+//	count × uint32  slots of the lowercase ASCII words, by length
+//	count × uint32  their letter masks (bit i: letter 'a'+i)
 //
 // A word's slot is the low bits of its hash, then the next ones (linear
 // probing). A tag match is checked against the word's bytes in words.txt,
@@ -30,7 +34,7 @@ import (
 //go:embed table.bin
 var tableBin []byte
 
-const tableVersion = 1
+const tableVersion = 2
 
 // table is a view of table.bin.
 type table struct {
@@ -40,7 +44,16 @@ type table struct {
 	entries []byte
 	mask    uint32
 	upper   map[string]string
+	// byLen[n]:byLen[n+1] is the range of lenSlots and lenMasks holding
+	// the lowercase ASCII words of n bytes.
+	byLen    []byte
+	lenSlots []byte
+	lenMasks []byte
 }
+
+// maxIndexed is one more than the longest word length in the by-length
+// index.
+const maxIndexed = 64
 
 func fnv(s string) uint64 {
 	h := uint64(14695981039346656037)
@@ -65,11 +78,16 @@ func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
 // openTable reads the table of b, the contents of table.bin.
 func openTable(b []byte) (table, error) {
 	if len(b) < 16 || string(b[:4]) != "PLWT" || binary.LittleEndian.Uint32(b[4:]) != tableVersion {
-		return table{}, errors.New("wordlist: table.bin is not a version 1 table; run go generate ./internal/wordlist")
+		return table{}, errors.New("wordlist: table.bin is not a version 2 table; run go generate ./internal/wordlist")
 	}
 	slots := int(binary.LittleEndian.Uint32(b[8:]))
 	uppers := int(binary.LittleEndian.Uint32(b[12:]))
-	if slots == 0 || slots&(slots-1) != 0 || len(b) != 16+slots*10+uppers*5 {
+	head := 16 + slots*10 + uppers*5 + 4*(maxIndexed+1)
+	if slots == 0 || slots&(slots-1) != 0 || len(b) < head {
+		return table{}, errors.New("wordlist: table.bin is truncated; run go generate ./internal/wordlist")
+	}
+	count := int(binary.LittleEndian.Uint32(b[head-4:]))
+	if len(b) != head+8*count {
 		return table{}, errors.New("wordlist: table.bin is truncated; run go generate ./internal/wordlist")
 	}
 	p := b[16:]
@@ -78,7 +96,10 @@ func openTable(b []byte) (table, error) {
 	t.offsets, p = p[:4*slots], p[4*slots:]
 	t.lengths, p = p[:slots], p[slots:]
 	t.entries, p = p[:slots], p[slots:]
-	uOff, uLen := p[:4*uppers], p[4*uppers:]
+	uOff, uLen := p[:4*uppers], p[4*uppers:5*uppers]
+	p = p[5*uppers:]
+	t.byLen, p = p[:4*(maxIndexed+1)], p[4*(maxIndexed+1):]
+	t.lenSlots, t.lenMasks = p[:4*count], p[4*count:]
 	t.upper = make(map[string]string, uppers)
 	for i := range uppers {
 		off := binary.LittleEndian.Uint32(uOff[4*i:])
@@ -123,6 +144,36 @@ func (t *table) getBytes(w []byte) uint8 {
 			}
 		}
 	}
+}
+
+// byLength calls fn with each lowercase ASCII word of n bytes, its letter
+// mask and its entry, until fn returns false.
+func (t *table) byLength(n int, fn func(w string, mask uint32, e uint8) bool) {
+	if n < 0 || n >= maxIndexed {
+		return
+	}
+	from := binary.LittleEndian.Uint32(t.byLen[4*n:])
+	to := binary.LittleEndian.Uint32(t.byLen[4*(n+1):])
+	for k := from; k < to; k++ {
+		i := binary.LittleEndian.Uint32(t.lenSlots[4*k:])
+		if !fn(t.word(i), binary.LittleEndian.Uint32(t.lenMasks[4*k:]), t.entries[i]) {
+			return
+		}
+	}
+}
+
+// letterMask returns the set of letters of a lowercase ASCII word, and
+// false for any other word.
+func letterMask(w string) (uint32, bool) {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		m |= 1 << (c - 'a')
+	}
+	return m, true
 }
 
 // all calls fn with each word and its entry until fn returns false.
@@ -225,6 +276,33 @@ func buildTable(text string) []byte {
 	}
 	for _, w := range uppers {
 		out = append(out, w.n)
+	}
+	// The lowercase ASCII words by length, in slot order within a length.
+	var bucket [maxIndexed][]uint32
+	for i, t := range tags {
+		if t == 0 || int(at[i].n) >= maxIndexed {
+			continue
+		}
+		if _, ok := letterMask(text[at[i].off : at[i].off+uint32(at[i].n)]); ok {
+			bucket[at[i].n] = append(bucket[at[i].n], uint32(i))
+		}
+	}
+	start := uint32(0)
+	for _, b := range bucket {
+		out = binary.LittleEndian.AppendUint32(out, start)
+		start += uint32(len(b))
+	}
+	out = binary.LittleEndian.AppendUint32(out, start)
+	for _, b := range bucket {
+		for _, i := range b {
+			out = binary.LittleEndian.AppendUint32(out, i)
+		}
+	}
+	for _, b := range bucket {
+		for _, i := range b {
+			m, _ := letterMask(text[at[i].off : at[i].off+uint32(at[i].n)])
+			out = binary.LittleEndian.AppendUint32(out, m)
+		}
 	}
 	return out
 }
