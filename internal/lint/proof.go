@@ -53,6 +53,24 @@ func (p *proof) check(path string, res, next *Result, edits []fix.Edit, fixes []
 	}
 	var bad []blame
 	exempt := false
+	var kept [][]fix.Edit // the chosen fixes of rules that must keep the structure
+	for i, ok := range chosen {
+		if ok && !owners[i].ChangesStructure {
+			kept = append(kept, fixes[i])
+		}
+	}
+	if len(kept) < countTrue(chosen) {
+		// Rules that change the structure on purpose took part: the pass
+		// holds when the other fixes, applied together without them,
+		// keep it (one parse; each is tried alone only if they do not).
+		if len(kept) == 0 {
+			return true
+		}
+		e, _ := fix.Merge(kept)
+		if verify(res.Doc, document.Load(path, fix.Apply(res.Doc.Source, e)), e) == nil {
+			return true
+		}
+	}
 	for i, ok := range chosen {
 		if !ok {
 			continue
@@ -166,4 +184,14 @@ func sortedEdits(es []fix.Edit) []fix.Edit {
 		return a.End - b.End
 	})
 	return out
+}
+
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
