@@ -62,7 +62,7 @@ rss() {
   shift
   local vals=()
   for _ in 1 2 3; do
-    vals+=("$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)")
+    vals+=("$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n 1)")
   done
   printf '%s\t%s\n' "$name" "$(printf '%s\n' "${vals[@]}" | sort -n | sed -n 2p)" >>"$work/rss"
 }
@@ -89,7 +89,7 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
     fi
     args+=(-n "${names[$i]}" "${cmds[$i]}")
   done
-  echo "# corpus: $(find "$CORPUS" -name '*.md' | wc -l) files, $(du -sm "$CORPUS" | cut -f1) MB; $RUNS runs each" >&2
+  echo "# corpus: $(find "$CORPUS" -name '*.md' -o -name '*.markdown' | wc -l) files, $(du -sm "$CORPUS" | cut -f1) MB; $RUNS runs each" >&2
   hyperfine --runs "$RUNS" --warmup 1 -i --export-json "$work/corpus.json" --style basic "${args[@]}" >"$work/hyperfine.log" 2>&1
   # Peak memory, outside the timed runs (markdownlint-cli2 left out: its
   # shell glob takes a second layer of quoting).
@@ -100,7 +100,7 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
     esac
   done
   echo
-  echo "## Corpus ($(find "$CORPUS" -name '*.md' | wc -l) files), medians of $RUNS runs; ratio to postlint (default rules)"
+  echo "## Corpus ($(find "$CORPUS" -name '*.md' -o -name '*.markdown' | wc -l) files), medians of $RUNS runs; ratio to postlint (default rules)"
   echo
   table "$work/corpus.json" "postlint (default rules)"
 fi

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postlint/postlint/internal/wordlist"
 )
 
 // Vocabulary counts, over the files of a run, how many files use each word
@@ -67,12 +69,24 @@ func (v *Vocabulary) Add(src []byte) {
 	}
 	local := make(map[string][]uint64)
 	var buf, nbuf []byte
+	// Known words recur: a small direct-mapped cache of their hashes saves
+	// most dictionary lookups.
+	var known [4096]uint64
 	for k, t := range toks {
 		if t.e-t.s < 4 {
 			continue // the spelling rule checks words of four letters or more
 		}
-		buf = appendLower(buf[:0], src[t.s:t.e])
-		if KnownBytes(buf) {
+		var ascii bool
+		buf, ascii = appendLowerASCII(buf[:0], src[t.s:t.e])
+		if !ascii {
+			continue // the spelling rule checks ASCII words only
+		}
+		wh := wordlist.Hash(buf)
+		if known[wh%uint64(len(known))] == wh {
+			continue
+		}
+		if wordlist.ContainsHashed(buf, wh) || KnownBytes(buf) {
+			known[wh%uint64(len(known))] = wh
 			continue
 		}
 		var h maphash.Hash
@@ -132,6 +146,21 @@ func runeLen(src []byte, i int) int {
 	}
 	_, size := utf8.DecodeRune(src[i:])
 	return size
+}
+
+// appendLowerASCII appends the lower case of word to buf and reports
+// whether word is ASCII; it appends nothing useful otherwise.
+func appendLowerASCII(buf, word []byte) ([]byte, bool) {
+	for _, b := range word {
+		if b >= utf8.RuneSelf {
+			return buf, false
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf, true
 }
 
 // appendLower appends the lower case of word to buf, as strings.ToLower

@@ -131,8 +131,10 @@ func (t *table) get(w string) uint8 {
 }
 
 // getBytes returns the entry of w, or 0.
-func (t *table) getBytes(w []byte) uint8 {
-	h := fnvBytes(w)
+func (t *table) getBytes(w []byte) uint8 { return t.getHashed(w, fnvBytes(w)) }
+
+// getHashed returns the entry of w, whose Hash is h, or 0.
+func (t *table) getHashed(w []byte, h uint64) uint8 {
 	tag := tagOf(h)
 	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
 		switch binary.LittleEndian.Uint32(t.tags[4*i:]) {

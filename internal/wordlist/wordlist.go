@@ -157,6 +157,17 @@ func ContainsBytes(word []byte) bool {
 	return false
 }
 
+// Hash is the hash of a word that ContainsHashed takes: a caller that
+// hashes words for its own use (a cache) computes it once.
+func Hash(word []byte) uint64 { return fnvBytes(word) }
+
+// ContainsHashed is ContainsBytes for a word without capitals whose Hash
+// is h.
+func ContainsHashed(word []byte, h uint64) bool {
+	load()
+	return words.getHashed(word, h) != 0
+}
+
 // Level returns the smallest SCOWL size level listing word, matched as by
 // [Contains], or 0 if word is absent. Lower levels are more common words: 10
 // holds the most common ones, 70 rare and specialised ones.
