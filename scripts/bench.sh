@@ -119,6 +119,9 @@ if [[ " $SECTIONS " == *" large "* ]]; then
   fi
   hyperfine --runs "${LARGE_RUNS:-3}" -i --export-json "$work/large.json" --style basic "${largs[@]}" >"$work/hyperfine-large.log" 2>&1
   rss "postlint 20 MB" "$pl" "$work/large-20.md"
+  if [ -n "$rumdl" ] && [ "${RUMDL_LARGE:-}" != "" ]; then
+    rss "rumdl 20 MB" "$rumdl" check --no-cache "$work/large-20.md"
+  fi
   echo
   echo "## One large file (the corpus concatenated), medians of ${LARGE_RUNS:-3} runs"
   echo
@@ -135,8 +138,8 @@ if "rumdl 20 MB" in r:
     print(f"\nrumdl on 20 MB: {r['rumdl 20 MB']:.1f} s")
 for line in open(sys.argv[2]):
     name, kb = line.rstrip("\n").rsplit("\t", 1)
-    if name == "postlint 20 MB":
-        print(f"\npostlint peak RSS on 20 MB: {int(kb)//1024} MB")
+    if name.endswith(" 20 MB"):
+        print(f"\n{name.split()[0]} peak RSS on 20 MB: {int(kb)//1024} MB")
 PY
 fi
 
