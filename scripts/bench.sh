@@ -47,7 +47,8 @@ rss = {}
 if os.path.exists(sys.argv[3]):
     for line in open(sys.argv[3]):
         name, kb = line.rstrip("\n").rsplit("\t", 1)
-        rss[name] = int(kb) // 1024
+        if kb.isdigit():
+            rss[name] = int(kb) // 1024
 print(f"| {'command':42} | {'median s':>9} | {'min s':>7} | {'max s':>7} | {'ratio':>7} | {'peak RSS MB':>11} |")
 print(f"|{'-'*44}|{'-'*11}|{'-'*9}|{'-'*9}|{'-'*9}|{'-'*13}|")
 for x in r:
@@ -62,7 +63,8 @@ rss() {
   shift
   local vals=()
   for _ in 1 2 3; do
-    vals+=("$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n 1)")
+    /usr/bin/time -f '%M' -o "$work/rss.one" "$@" >/dev/null 2>&1 || true
+    vals+=("$(tail -n 1 "$work/rss.one")")
   done
   printf '%s\t%s\n' "$name" "$(printf '%s\n' "${vals[@]}" | sort -n | sed -n 2p)" >>"$work/rss"
 }
@@ -138,7 +140,7 @@ if "rumdl 20 MB" in r:
     print(f"\nrumdl on 20 MB: {r['rumdl 20 MB']:.1f} s")
 for line in open(sys.argv[2]):
     name, kb = line.rstrip("\n").rsplit("\t", 1)
-    if name.endswith(" 20 MB"):
+    if name.endswith(" 20 MB") and kb.isdigit():
         print(f"\n{name.split()[0]} peak RSS on 20 MB: {int(kb)//1024} MB")
 PY
 fi
