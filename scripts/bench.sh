@@ -108,7 +108,7 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
 fi
 
 if [[ " $SECTIONS " == *" large "* ]]; then
-  find "$CORPUS" -name '*.md' | sort | xargs cat >"$work/all.md"
+  find "$CORPUS" -name '*.md' -print0 | sort -z | xargs -0 cat >"$work/all.md"
   sizes=(1 2 4 8 16 20)
   largs=()
   for mb in "${sizes[@]}"; do
