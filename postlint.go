@@ -29,6 +29,8 @@ package postlint
 import (
 	"os"
 
+	"golang.org/x/term"
+
 	"github.com/postlint/postlint/internal/cli"
 )
 
@@ -41,11 +43,7 @@ func Main() int {
 		Stdout:         os.Stdout,
 		Stderr:         os.Stderr,
 		Getenv:         os.Getenv,
-		StdoutTerminal: isTerminal(os.Stdout),
+		StdoutTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 	})
-}
-
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
+	"golang.org/x/term"
+
 	"github.com/postlint/postlint/internal/cli"
 )
 
@@ -68,7 +70,9 @@ func profile() func() {
 	}
 }
 
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one, and output sent there (hyperfine, cron, some
+// CI runners) must not get colours and source context.
 func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
