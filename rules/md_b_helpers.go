@@ -227,20 +227,29 @@ func (v *mdbLines) liquidOnly(i int) bool {
 	return seen && len(bytes.TrimSpace(v.src[pos:e])) == 0
 }
 
-// mdbBlockStarts marks the lines on which a block node starts.
+// mdbBlockStarts marks the lines on which a block node of the document
+// (root, its AST) starts. It is computed once per document; callers must
+// not change it.
 func mdbBlockStarts(v *mdbLines, root ast.Node) []bool {
-	starts := make([]bool, v.n())
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.Kind() == ast.KindDocument {
-			return ast.WalkContinue, nil
-		}
-		if off := mdbBlockStart(n); off >= 0 {
-			starts[v.of(off)] = true
-		}
-		return ast.WalkContinue, nil
+	if root != v.d.AST {
+		panic("mdbBlockStarts: root is not the document's AST")
+	}
+	return derive(v.d, blockStartsKey, func() []bool {
+		starts := make([]bool, v.n())
+		inspect(v.d, func(n ast.Node) bool {
+			if n.Type() != ast.TypeBlock || n.Kind() == ast.KindDocument {
+				return true
+			}
+			if off := mdbBlockStart(n); off >= 0 {
+				starts[v.of(off)] = true
+			}
+			return true
+		})
+		return starts
 	})
-	return starts
 }
+
+var blockStartsKey = &derivedKey{"block starts"}
 
 // mdbBlockStart returns the offset where a block starts: its first
 // non-space character (a marker for containers), or -1.
