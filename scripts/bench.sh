@@ -108,11 +108,25 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
 fi
 
 if [[ " $SECTIONS " == *" large "* ]]; then
-  find "$CORPUS" -name '*.md' -print0 | sort -z | xargs -0 cat >"$work/all.md"
+  # The corpus files that are valid UTF-8 (rumdl refuses a file that is not),
+  # in path order.
+  python3 - "$CORPUS" "$work/all.md" <<'PY'
+import os, sys
+paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs if f.endswith(".md"))
+with open(sys.argv[2], "wb") as out:
+    for p in paths:
+        b = open(p, "rb").read()
+        try:
+            b.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        out.write(b)
+PY
   sizes=(1 2 4 8 16 20)
   largs=()
   for mb in "${sizes[@]}"; do
-    head -c $((mb * 1024 * 1024)) "$work/all.md" >"$work/large-$mb.md"
+    # A prefix cut at a line end, so that it stays valid UTF-8.
+    head -c $((mb * 1024 * 1024)) "$work/all.md" | python3 -c 'import sys; b = sys.stdin.buffer.read(); sys.stdout.buffer.write(b[:b.rfind(b"\n") + 1])' >"$work/large-$mb.md"
     largs+=(-n "parse $mb MB" "$work/parseonly -j 1 $work/large-$mb.md")
     largs+=(-n "postlint $mb MB" "$pl $work/large-$mb.md")
   done
