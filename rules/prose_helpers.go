@@ -41,7 +41,7 @@ type proseWord struct {
 }
 
 // chunkWords returns the words of each chunk of the pass's document (see
-// proseWords), computed once per document for the rules that ask.
+// appendProseWords), computed once per document for the rules that ask.
 func chunkWords(pass *Pass) [][]proseWord {
 	return derive(pass.Document, wordsKey, func() [][]proseWord {
 		out := make([][]proseWord, len(pass.Prose))
@@ -62,11 +62,6 @@ func chunkWords(pass *Pass) [][]proseWord {
 }
 
 var wordsKey = &derivedKey{"prose words"}
-
-// proseWords returns the words of a chunk as forEachWord finds them.
-func proseWords(text []byte) []proseWord {
-	return appendProseWords(nil, text)
-}
 
 // appendProseWords appends the words of a chunk as forEachWord finds them.
 // The words share one copy of the text: one allocation per chunk, not per

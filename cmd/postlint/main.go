@@ -47,7 +47,12 @@ func profile() func() {
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "postlint: POSTLINT_CPUPROFILE: %v\n", err)
 		} else {
-			done = append(done, func() { pprof.StopCPUProfile(); f.Close() })
+			done = append(done, func() {
+				pprof.StopCPUProfile()
+				if err := f.Close(); err != nil {
+					fmt.Fprintf(os.Stderr, "postlint: POSTLINT_CPUPROFILE: %v\n", err)
+				}
+			})
 		}
 	}
 	if path := os.Getenv("POSTLINT_MEMPROFILE"); path != "" {
@@ -56,7 +61,9 @@ func profile() func() {
 			if err == nil {
 				runtime.GC()
 				err = pprof.Lookup("allocs").WriteTo(f, 0)
-				f.Close()
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
 			}
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "postlint: POSTLINT_MEMPROFILE: %v\n", err)

@@ -562,7 +562,6 @@ type Result struct {
 	Errors   []error   // internal rule errors (a rule failed or offered a bad fix)
 }
 
-// Lint runs every active rule once over src.
 // Prepare starts, in the background, the Prepare functions of the rules
 // that will run (see rules.Rule.Prepare), once per options value.
 func (l *Linter) Prepare() {
@@ -584,6 +583,7 @@ func (l *Linter) Prepare() {
 // large file would leave all but one idle.
 var parallelRulesSize = 1 << 20
 
+// Lint runs every active rule once over src.
 func (l *Linter) Lint(path string, src []byte) *Result {
 	var t0 time.Time
 	if l.timing != nil {
