@@ -59,13 +59,28 @@ func runCommandsShowOutput(pass *Pass) error {
 			if pass.InTemplate(p.start, p.end) {
 				continue
 			}
-			pass.Report(Diagnostic{
+			d := Diagnostic{
 				Start:   p.start,
 				End:     p.end,
 				Message: "dollar sign before a command that shows no output",
-				Fix:     &Fix{Message: "remove the prompt", Edits: []Edit{{Start: p.start, End: p.end}}},
-			})
+			}
+			if p.end < lineEnd(src, p.end) {
+				// A prompt with no command after it is not removed: the
+				// emptied line could end the code block (a trailing empty
+				// line is not part of it).
+				d.Fix = &Fix{Message: "remove the prompt", Edits: []Edit{{Start: p.start, End: p.end}}}
+			}
+			pass.Report(d)
 		}
 	}
 	return nil
+}
+
+// lineEnd returns the offset of the end of the line holding src[i] (before
+// its line break).
+func lineEnd(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+		i++
+	}
+	return i
 }
