@@ -144,6 +144,9 @@ func convertHeading(v *structLines, h structHeading, to string) ([]Edit, bool) {
 			underline = "-"
 		}
 		n := max(3, utf8.RuneCount(text))
+		if underline == "-" && n == 3 {
+			n = 4 // a "---" line can close front matter opened on the first line
+		}
 		prefix := continuationPrefix(src[v.start(h.line):h.start])
 		return []Edit{
 			{Start: h.start, End: h.textStart, NewText: ""},
