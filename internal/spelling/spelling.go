@@ -231,7 +231,7 @@ func techIndex() [][]string {
 		loadTech()
 		techByLen = make([][]string, 64)
 		for w := range techAny {
-			if _, ok := letterMask(w); ok && len(w) < len(techByLen) && !wordlist.Contains(w) {
+			if _, ok := wordlist.LetterMask(w); ok && len(w) < len(techByLen) && !wordlist.Contains(w) {
 				techByLen[len(w)] = append(techByLen[len(w)], w)
 			}
 		}
@@ -239,24 +239,11 @@ func techIndex() [][]string {
 	return techByLen
 }
 
-// letterMask returns the set of letters of a lowercase ASCII word.
-func letterMask(w string) (uint32, bool) {
-	var m uint32
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < 'a' || c > 'z' {
-			return 0, false
-		}
-		m |= 1 << (c - 'a')
-	}
-	return m, true
-}
-
 // Candidates returns the lowercase dictionary words (and technology terms)
 // within maxDist edits of the lowercase ASCII word w, nearest first, then
 // most frequent first.
 func Candidates(w string, maxDist int) []Candidate {
-	m, ok := letterMask(w)
+	m, ok := wordlist.LetterMask(w)
 	if !ok {
 		return nil
 	}
@@ -274,7 +261,7 @@ func Candidates(w string, maxDist int) []Candidate {
 	for l := max(1, len(w)-maxDist); l <= len(w)+maxDist && l < len(tech); l++ {
 		wordlist.ByLength(l, consider)
 		for _, t := range tech[l] {
-			tm, _ := letterMask(t)
+			tm, _ := wordlist.LetterMask(t)
 			consider(t, tm, 35) // as common as everyday words, in technical prose
 		}
 	}

@@ -164,9 +164,10 @@ func (t *table) byLength(n int, fn func(w string, mask uint32, e uint8) bool) {
 	}
 }
 
-// letterMask returns the set of letters of a lowercase ASCII word, and
-// false for any other word.
-func letterMask(w string) (uint32, bool) {
+// LetterMask returns the set of letters of a lowercase ASCII word (bit i:
+// the letter 'a'+i), and false for any other word: the mask ByLength
+// gives with each word.
+func LetterMask(w string) (uint32, bool) {
 	var m uint32
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -285,7 +286,7 @@ func buildTable(text string) []byte {
 		if t == 0 || int(at[i].n) >= maxIndexed {
 			continue
 		}
-		if _, ok := letterMask(text[at[i].off : at[i].off+uint32(at[i].n)]); ok {
+		if _, ok := LetterMask(text[at[i].off : at[i].off+uint32(at[i].n)]); ok {
 			bucket[at[i].n] = append(bucket[at[i].n], uint32(i))
 		}
 	}
@@ -302,7 +303,7 @@ func buildTable(text string) []byte {
 	}
 	for _, b := range bucket {
 		for _, i := range b {
-			m, _ := letterMask(text[at[i].off : at[i].off+uint32(at[i].n)])
+			m, _ := LetterMask(text[at[i].off : at[i].off+uint32(at[i].n)])
 			out = binary.LittleEndian.AppendUint32(out, m)
 		}
 	}

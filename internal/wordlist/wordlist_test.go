@@ -269,7 +269,7 @@ func TestOpenTableRejectsDamage(t *testing.T) {
 func TestByLength(t *testing.T) {
 	want := map[string]int{} // lowercase ASCII word -> level
 	All(func(w string, level int) bool {
-		if _, ok := letterMask(w); ok && len(w) < maxIndexed {
+		if _, ok := LetterMask(w); ok && len(w) < maxIndexed {
 			want[w] = level
 		}
 		return true
@@ -278,7 +278,7 @@ func TestByLength(t *testing.T) {
 	for n := range maxIndexed {
 		ByLength(n, func(w string, mask uint32, level int) bool {
 			got++
-			m, ok := letterMask(w)
+			m, ok := LetterMask(w)
 			if len(w) != n || !ok || m != mask || want[w] != level {
 				t.Errorf("ByLength(%d) gave %q, mask %b, level %d; want length %d, mask %b, level %d", n, w, mask, level, n, m, want[w])
 			}
