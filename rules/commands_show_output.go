@@ -1,5 +1,7 @@
 package rules
 
+import "bytes"
+
 // CommandsShowOutput is markdownlint's MD014.
 var CommandsShowOutput = &Rule{
 	Name:     "commands-show-output",
@@ -64,10 +66,12 @@ func runCommandsShowOutput(pass *Pass) error {
 				End:     p.end,
 				Message: "dollar sign before a command that shows no output",
 			}
-			if p.end < lineEnd(src, p.end) {
-				// A prompt with no command after it is not removed: the
-				// emptied line could end the code block (a trailing empty
-				// line is not part of it).
+			rest := src[p.end:lineEnd(src, p.end)]
+			if len(rest) > 0 && !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
+				// A prompt with no command after it, or before a fence, is
+				// not removed: the emptied line could end the code block
+				// (a trailing empty line is not part of it), and a fence
+				// at the start of a line closes it.
 				d.Fix = &Fix{Message: "remove the prompt", Edits: []Edit{{Start: p.start, End: p.end}}}
 			}
 			pass.Report(d)
