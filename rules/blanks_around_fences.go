@@ -57,7 +57,7 @@ func runBlanksAroundFences(pass *Pass) error {
 			return ast.WalkSkipChildren, nil
 		}
 		if starts == nil {
-			starts = mdbBlockStarts(v, pass.AST)
+			starts = mdbBlockStarts(v)
 		}
 		fc := mdbFenceOf(v, f, starts)
 		if !mdbBlankOrLiquid(v, fc.open-1) {

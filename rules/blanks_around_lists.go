@@ -45,7 +45,7 @@ func runBlanksAroundLists(pass *Pass) error {
 			return true
 		}
 		if starts == nil {
-			starts = mdbBlockStarts(v, pass.AST)
+			starts = mdbBlockStarts(v)
 		}
 		first, last := v.of(list.Pos()), mdbLastLine(v, list, starts)
 		if !mdbBlankOrLiquid(v, first-1) {

@@ -27,7 +27,7 @@ func runCommandsShowOutput(pass *Pass) error {
 	src := pass.Source
 	v := newStructLines(pass.Document)
 	for _, n := range v.codeBlocks {
-		type prompt struct{ start, end int }
+		type prompt struct{ start, end, lineEnd int }
 		var prompts []prompt
 		all := true
 		lines := n.Lines()
@@ -52,7 +52,7 @@ func runCommandsShowOutput(pass *Pass) error {
 			for j < e && jsSpace(rune(src[j])) {
 				j++
 			}
-			prompts = append(prompts, prompt{i, j})
+			prompts = append(prompts, prompt{i, j, e})
 		}
 		if !all {
 			continue
@@ -66,7 +66,7 @@ func runCommandsShowOutput(pass *Pass) error {
 				End:     p.end,
 				Message: "dollar sign before a command that shows no output",
 			}
-			rest := src[p.end:lineEnd(src, p.end)]
+			rest := src[p.end:p.lineEnd]
 			if len(rest) > 0 && !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
 				// A prompt with no command after it, or before a fence, is
 				// not removed: the emptied line could end the code block
@@ -78,13 +78,4 @@ func runCommandsShowOutput(pass *Pass) error {
 		}
 	}
 	return nil
-}
-
-// lineEnd returns the offset of the end of the line holding src[i] (before
-// its line break).
-func lineEnd(src []byte, i int) int {
-	for i < len(src) && src[i] != '\n' && src[i] != '\r' {
-		i++
-	}
-	return i
 }

@@ -64,7 +64,7 @@ func runFirstLineHeading(pass *Pass) error {
 	}
 	for n := pass.AST.FirstChild(); n != nil; n = n.NextSibling() {
 		if starts == nil {
-			starts = mdbBlockStarts(v, pass.AST)
+			starts = mdbBlockStarts(v)
 		}
 		switch b := n.(type) {
 		case *ast.Heading:

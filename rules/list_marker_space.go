@@ -60,7 +60,7 @@ func runListMarkerSpace(pass *Pass) error {
 	opts := OptionsOf[ListMarkerSpaceOptions](pass)
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	starts := mdbBlockStarts(v, pass.AST)
+	starts := mdbBlockStarts(v)
 	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		list, ok := n.(*ast.List)
 		if !entering || !ok || list.Pos() < 0 {

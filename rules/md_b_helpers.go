@@ -228,12 +228,8 @@ func (v *mdbLines) liquidOnly(i int) bool {
 }
 
 // mdbBlockStarts marks the lines on which a block node of the document
-// (root, its AST) starts. It is computed once per document; callers must
-// not change it.
-func mdbBlockStarts(v *mdbLines, root ast.Node) []bool {
-	if root != v.d.AST {
-		panic("mdbBlockStarts: root is not the document's AST")
-	}
+// starts. It is computed once per document; callers must not change it.
+func mdbBlockStarts(v *mdbLines) []bool {
 	return derive(v.d, blockStartsKey, func() []bool {
 		starts := make([]bool, v.n())
 		inspect(v.d, func(n ast.Node) bool {

@@ -125,7 +125,7 @@ func forEachWord(text []byte, fn func(i, j int)) {
 	i := 0
 	for i < len(text) {
 		if b := text[i]; b < utf8.RuneSelf {
-			if !asciiLetter(b) {
+			if !mdbASCIILetter(b) {
 				i++
 				continue
 			}
@@ -137,7 +137,7 @@ func forEachWord(text []byte, fn func(i, j int)) {
 		end := i
 		for i < len(text) {
 			b := text[i]
-			if b < utf8.RuneSelf && asciiLetter(b) {
+			if b < utf8.RuneSelf && mdbASCIILetter(b) {
 				i++
 				end = i
 				continue
@@ -164,13 +164,10 @@ func forEachWord(text []byte, fn func(i, j int)) {
 	}
 }
 
-// asciiLetter reports whether b is an ASCII letter.
-func asciiLetter(b byte) bool { return (b|0x20)-'a' < 26 }
-
 // letterAt reports whether text[i:] starts with a letter.
 func letterAt(text []byte, i int) bool {
 	if b := text[i]; b < utf8.RuneSelf {
-		return asciiLetter(b)
+		return mdbASCIILetter(b)
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsLetter(r)

@@ -44,7 +44,7 @@ func runNoBlanksBlockquote(pass *Pass) error {
 			return ast.WalkContinue, nil
 		}
 		if starts == nil {
-			starts = mdbBlockStarts(v, pass.AST)
+			starts = mdbBlockStarts(v)
 		}
 		var blanks []int
 		for i := mdbLastLine(v, q, starts) + 1; i < v.of(next.Pos()); i++ {

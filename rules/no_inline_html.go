@@ -84,7 +84,7 @@ func runNoInlineHTML(pass *Pass) error {
 				return false
 			}
 			if starts == nil {
-				starts = mdbBlockStarts(v, pass.AST)
+				starts = mdbBlockStarts(v)
 			}
 			from := v.start(v.of(mdbBlockStart(b)))
 			to := v.end(mdbLastLine(v, b, starts))

@@ -64,7 +64,7 @@ func runNoMultipleSpaceBlockquote(pass *Pass) error {
 			return ast.WalkSkipChildren, nil
 		}
 		if starts == nil {
-			starts = mdbBlockStarts(v, pass.AST)
+			starts = mdbBlockStarts(v)
 		}
 		busy := make(map[int]bool) // lines that belong to a child block where blank lines are content
 		for c := q.FirstChild(); c != nil; c = c.NextSibling() {

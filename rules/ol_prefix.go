@@ -143,7 +143,7 @@ func runOLPrefix(pass *Pass) error {
 					d.Message += "; if this list continues one above it, indent the block between them under that list's item"
 				}
 				if starts == nil {
-					starts = mdbBlockStarts(v, pass.AST)
+					starts = mdbBlockStarts(v)
 				}
 				if i > 0 && firstRight && (len(want) == len(written) || mdbLastLine(v, items[i], starts) == v.of(num.start)) {
 					d.Fix = &Fix{Message: "renumber to " + want, Edits: []Edit{{Start: num.start, End: num.end, NewText: want}}}

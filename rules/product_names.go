@@ -327,7 +327,7 @@ func twoWordStart(w []byte) bool {
 // alnumAt reports whether text[i:] starts with a letter or a digit.
 func alnumAt(text []byte, i int) bool {
 	if b := text[i]; b < utf8.RuneSelf {
-		return asciiLetter(b) || '0' <= b && b <= '9'
+		return mdbASCIILetter(b) || '0' <= b && b <= '9'
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)

@@ -64,9 +64,12 @@ func Known(word string) bool {
 // KnownBytes is [Known] for a word held in a byte slice: a dictionary word
 // without capitals, or one already judged, costs no allocation.
 func KnownBytes(word []byte) bool {
-	if wordlist.ContainsBytes(word) {
-		return true
-	}
+	return wordlist.ContainsBytes(word) || knownOtherBytes(word)
+}
+
+// knownOtherBytes is knownOther for a word held in a byte slice: a word
+// already judged costs no allocation.
+func knownOtherBytes(word []byte) bool {
 	memo.RLock()
 	v, ok := memo.m[string(word)]
 	memo.RUnlock()

@@ -85,7 +85,7 @@ func (v *Vocabulary) Add(src []byte) {
 		if known[wh%uint64(len(known))] == wh {
 			continue
 		}
-		if wordlist.ContainsHashed(buf, wh) || KnownBytes(buf) {
+		if wordlist.ContainsHashed(buf, wh) || knownOtherBytes(buf) {
 			known[wh%uint64(len(known))] = wh
 			continue
 		}

@@ -55,19 +55,11 @@ type table struct {
 // index.
 const maxIndexed = 64
 
-func fnv(s string) uint64 {
+// fnv is the 64-bit FNV-1a hash of s.
+func fnv[S string | []byte](s S) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-func fnvBytes(s []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range s {
-		h ^= uint64(c)
 		h *= 1099511628211
 	}
 	return h
@@ -115,26 +107,13 @@ func (t *table) word(i uint32) string {
 }
 
 // get returns the entry of w, or 0.
-func (t *table) get(w string) uint8 {
-	h := fnv(w)
-	tag := tagOf(h)
-	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
-		switch binary.LittleEndian.Uint32(t.tags[4*i:]) {
-		case 0:
-			return 0
-		case tag:
-			if t.word(i) == w {
-				return t.entries[i]
-			}
-		}
-	}
-}
+func (t *table) get(w string) uint8 { return lookupHashed(t, w, fnv(w)) }
 
 // getBytes returns the entry of w, or 0.
-func (t *table) getBytes(w []byte) uint8 { return t.getHashed(w, fnvBytes(w)) }
+func (t *table) getBytes(w []byte) uint8 { return lookupHashed(t, w, fnv(w)) }
 
-// getHashed returns the entry of w, whose Hash is h, or 0.
-func (t *table) getHashed(w []byte, h uint64) uint8 {
+// lookupHashed returns the entry of w, whose hash is h, or 0.
+func lookupHashed[S string | []byte](t *table, w S, h uint64) uint8 {
 	tag := tagOf(h)
 	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
 		switch binary.LittleEndian.Uint32(t.tags[4*i:]) {

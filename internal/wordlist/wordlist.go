@@ -159,13 +159,13 @@ func ContainsBytes(word []byte) bool {
 
 // Hash is the hash of a word that ContainsHashed takes: a caller that
 // hashes words for its own use (a cache) computes it once.
-func Hash(word []byte) uint64 { return fnvBytes(word) }
+func Hash(word []byte) uint64 { return fnv(word) }
 
 // ContainsHashed is ContainsBytes for a word without capitals whose Hash
 // is h.
 func ContainsHashed(word []byte, h uint64) bool {
 	load()
-	return words.getHashed(word, h) != 0
+	return lookupHashed(&words, word, h) != 0
 }
 
 // Level returns the smallest SCOWL size level listing word, matched as by
