@@ -48,13 +48,13 @@ func runBlanksAroundFences(pass *Pass) error {
 	v := mdbNewLines(pass.Document)
 	var starts []bool
 	nl := v.newline()
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		f, ok := n.(*ast.FencedCodeBlock)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		if !opts.ListItems && mdbInList(f) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if starts == nil {
 			starts = mdbBlockStarts(v)
@@ -77,7 +77,7 @@ func runBlanksAroundFences(pass *Pass) error {
 				Fix: &Fix{Message: "insert a blank line after the fence",
 					Edits: []Edit{{Start: s, End: s, NewText: mdbContainerPrefix(v, fc.close) + nl}}}})
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

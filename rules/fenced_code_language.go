@@ -42,10 +42,10 @@ func runFencedCodeLanguage(pass *Pass) error {
 	opts := OptionsOf[FencedCodeLanguageOptions](pass)
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		f, ok := n.(*ast.FencedCodeBlock)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		start := f.Pos()
 		end := v.end(v.of(start))
@@ -59,7 +59,7 @@ func runFencedCodeLanguage(pass *Pass) error {
 			lang, meta = info[:i], bytes.TrimSpace(info[i:])
 		}
 		if v.inTemplate(start, end) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		switch {
 		case len(lang) == 0:
@@ -70,7 +70,7 @@ func runFencedCodeLanguage(pass *Pass) error {
 		if opts.LanguageOnly && len(meta) > 0 {
 			pass.Reportf(start, end, "fenced code block info string has more than the language: %q", fmt.Sprint(string(info)))
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

@@ -44,13 +44,13 @@ func runHRStyle(pass *Pass) error {
 		style = "consistent"
 	}
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindThematicBreak {
-			return ast.WalkContinue, nil
+	inspect(pass.Document, func(n ast.Node) bool {
+		if n.Kind() != ast.KindThematicBreak {
+			return true
 		}
 		start := n.Pos()
 		if start < 0 {
-			return ast.WalkContinue, nil
+			return true
 		}
 		line := v.of(start)
 		end := v.end(line)
@@ -62,14 +62,14 @@ func runHRStyle(pass *Pass) error {
 			style = text
 		}
 		if text == style {
-			return ast.WalkContinue, nil
+			return true
 		}
 		d := Diagnostic{Start: start, End: end, Message: fmt.Sprintf("horizontal rule %q should be written %q", text, style)}
 		if mdbThematicBreak(style) && !mdbMakesSetext(v, start, style) {
 			d.Fix = &Fix{Message: "rewrite as " + style, Edits: []Edit{{Start: start, End: end, NewText: style}}}
 		}
 		pass.Report(d)
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -21,6 +21,10 @@ func nodesOf(d *Document) *nodeIndex {
 		if d.AST == nil {
 			return ix
 		}
+		// Documents of the corpus have one or two nodes per line: one
+		// allocation of each slice covers most of them.
+		n := 2*len(d.LineStarts) + 8
+		ix.nodes, ix.next = make([]ast.Node, 0, n), make([]int32, 0, n)
 		var visit func(n ast.Node)
 		visit = func(n ast.Node) {
 			i := len(ix.nodes)

@@ -61,10 +61,10 @@ func runListMarkerSpace(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
 	starts := mdbBlockStarts(v)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		list, ok := n.(*ast.List)
-		if !entering || !ok || list.Pos() < 0 {
-			return ast.WalkContinue, nil
+		if !ok || list.Pos() < 0 {
+			return true
 		}
 		items := list.ChildCount()
 		single := mdbLastLine(v, list, starts)-v.of(list.Pos())+1 == items
@@ -115,7 +115,7 @@ func runListMarkerSpace(pass *Pass) error {
 			}
 			pass.Report(d)
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

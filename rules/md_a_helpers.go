@@ -258,13 +258,19 @@ type structHeading struct {
 
 // headings returns the headings of the document in source order, with
 // those inside opaque template bodies left out (they are not parsed).
+// Eight rules read them: they are built once per document and shared, so
+// the slice must not be modified.
 func (v *structLines) headings() []structHeading {
-	hs := make([]structHeading, len(v.headingNodes))
-	for i, h := range v.headingNodes {
-		hs[i] = v.heading(h)
-	}
-	return hs
+	return derive(v.doc, structHeadingsKey, func() []structHeading {
+		hs := make([]structHeading, len(v.headingNodes))
+		for i, h := range v.headingNodes {
+			hs[i] = v.heading(h)
+		}
+		return hs
+	})
 }
+
+var structHeadingsKey = &derivedKey{"struct headings"}
 
 func (v *structLines) heading(h *ast.Heading) structHeading {
 	src := v.src

@@ -34,14 +34,14 @@ processors, so a post can change when it moves from Jekyll to Hugo.`,
 func runNoBlanksBlockquote(pass *Pass) error {
 	v := mdbNewLines(pass.Document)
 	var starts []bool
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		q, ok := n.(*ast.Blockquote)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		next, ok := q.NextSibling().(*ast.Blockquote)
 		if !ok {
-			return ast.WalkContinue, nil
+			return true
 		}
 		if starts == nil {
 			starts = mdbBlockStarts(v)
@@ -55,13 +55,13 @@ func runNoBlanksBlockquote(pass *Pass) error {
 			case len(blanks) == 0 && len(bytes.Trim(t, " \t>")) == 0:
 				// A ">" line still belongs to the first blockquote.
 			default:
-				return ast.WalkContinue, nil // something between them
+				return true // something between them
 			}
 		}
 		for _, i := range blanks {
 			pass.Reportf(v.start(i), v.end(i), "blank line between two blockquotes: some processors join them, others do not; put > on it to join them or text between them to keep them apart")
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

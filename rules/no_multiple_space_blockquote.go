@@ -55,13 +55,13 @@ func runNoMultipleSpaceBlockquote(pass *Pass) error {
 		pass.Report(Diagnostic{Start: q, End: extra, Message: msg,
 			Fix: &Fix{Message: "keep one space after >", Edits: []Edit{{Start: q, End: extra}}}})
 	}
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		q, ok := n.(*ast.Blockquote)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		if !opts.ListItems && mdbInList(q) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		if starts == nil {
 			starts = mdbBlockStarts(v)
@@ -134,7 +134,7 @@ func runNoMultipleSpaceBlockquote(pass *Pass) error {
 				report(v.start(i) + len(t))
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -51,14 +51,14 @@ func runNoTrailingPunctuation(pass *Pass) error {
 	}
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		l := h.Lines()
 		if l.Len() == 0 {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		last := l.At(l.Len() - 1)
 		textStart := l.At(0).Start
@@ -76,7 +76,7 @@ func runNoTrailingPunctuation(pass *Pass) error {
 			p -= size
 		}
 		if p == end {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		start := p
 		for start > textStart {
@@ -88,7 +88,7 @@ func runNoTrailingPunctuation(pass *Pass) error {
 		}
 		text := src[textStart:end]
 		if mdbEntityEndRe.Match(text) || mdbGemojiEndRe.Match(text) || v.inTemplate(start, end) {
-			return ast.WalkSkipChildren, nil
+			return false
 		}
 		d := Diagnostic{Start: start, End: end, Message: "heading ends with punctuation " + mdbQuote(string(src[p:end]))}
 		switch {
@@ -102,7 +102,7 @@ func runNoTrailingPunctuation(pass *Pass) error {
 			d.Fix = &Fix{Message: "remove the punctuation", Edits: []Edit{{Start: start, End: end}}}
 		}
 		pass.Report(d)
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return nil
 }

@@ -83,10 +83,10 @@ func runOLPrefix(pass *Pass) error {
 	src := pass.Source
 	v := mdbNewLines(pass.Document)
 	var starts []bool
-	_ = ast.Walk(pass.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	inspect(pass.Document, func(n ast.Node) bool {
 		list, ok := n.(*ast.List)
-		if !entering || !ok || !list.IsOrdered() {
-			return ast.WalkContinue, nil
+		if !ok || !list.IsOrdered() {
+			return true
 		}
 		var items []ast.Node
 		var nums []mdbItemNumber
@@ -97,7 +97,7 @@ func runOLPrefix(pass *Pass) error {
 			}
 		}
 		if len(nums) == 0 {
-			return ast.WalkContinue, nil
+			return true
 		}
 		expected, incrementing := 1, false
 		if len(nums) >= 2 && (nums[1].value != 1 || nums[0].value == 0) {
@@ -154,7 +154,7 @@ func runOLPrefix(pass *Pass) error {
 				expected++
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return nil
 }

@@ -21,6 +21,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/postlint/postlint/internal/markdown"
 )
 
 // Kind is what a directive does.
@@ -91,31 +93,28 @@ type Directive struct {
 // named (Postlint, Markdownlint).
 func Parse(src []byte, root ast.Node, tools ...string) []Directive {
 	var ds []Directive
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	markdown.Preorder(root, func(n ast.Node) bool {
 		switch h := n.(type) {
 		case *ast.HTMLBlock:
 			lines := h.Lines()
 			if lines.Len() == 0 {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
 			if h.HasClosure() {
 				end = max(end, h.ClosureLine.Stop)
 			}
 			ds = scan(src, start, end, tools, ds)
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.RawHTML:
 			if h.Segments.Len() > 0 {
 				ds = scan(src, h.Segments.At(0).Start, h.Segments.At(h.Segments.Len()-1).Stop, tools, ds)
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
+			return false
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	return ds
 }

@@ -125,10 +125,7 @@ func proseChunks(d *rules.Document) []rules.Chunk {
 			chunks = append(chunks, c)
 		}
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	markdown.Preorder(d.AST, func(n ast.Node) bool {
 		var kind rules.ChunkKind
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock:
@@ -138,14 +135,14 @@ func proseChunks(d *rules.Document) []rules.Chunk {
 		case east.KindTableCell:
 			kind = rules.TableCell
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
+			return false
 		default:
-			return ast.WalkContinue, nil
+			return true
 		}
 		if c, ok := chunkOf(d, n, kind); ok {
 			chunks = append(chunks, c)
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 	return chunks
 }
@@ -159,19 +156,16 @@ func chunkOf(d *rules.Document, n ast.Node, kind rules.ChunkKind) (rules.Chunk, 
 	}
 	type seg struct{ s, e int }
 	var texts []seg
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	markdown.Preorder(n, func(c ast.Node) bool {
 		switch t := c.(type) {
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.Text:
 			if t.Segment.Stop > t.Segment.Start {
 				texts = append(texts, seg{t.Segment.Start, t.Segment.Stop})
 			}
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	if len(texts) == 0 {
 		return rules.Chunk{}, false

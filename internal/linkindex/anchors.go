@@ -103,10 +103,7 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 	}
 	var headings []heading
 	var explicit []string
-	_ = ast.Walk(p.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	markdown.Preorder(p.AST, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Heading:
 			h := heading{}
@@ -148,7 +145,7 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 				explicit = append(explicit, h.explicit)
 			}
 			a.collectHTML(src, n)
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.HTMLBlock:
 			var b bytes.Buffer
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -159,7 +156,7 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 				b.Write(n.ClosureLine.Value(src))
 			}
 			a.scanHTML(b.Bytes())
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.RawHTML:
 			var b bytes.Buffer
 			for i := 0; i < n.Segments.Len(); i++ {
@@ -180,7 +177,7 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 		case *east.FootnoteList, *east.Footnote, *east.FootnoteLink:
 			a.Footnotes = true
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 
 	// Template constructs that write anchors ({% include anchor.html
@@ -241,8 +238,8 @@ func idIn(attrs string) string {
 }
 
 func (a *Anchors) collectHTML(src []byte, n ast.Node) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if r, ok := c.(*ast.RawHTML); ok && entering {
+	markdown.Preorder(n, func(c ast.Node) bool {
+		if r, ok := c.(*ast.RawHTML); ok {
 			var b bytes.Buffer
 			for i := 0; i < r.Segments.Len(); i++ {
 				seg := r.Segments.At(i)
@@ -250,7 +247,7 @@ func (a *Anchors) collectHTML(src []byte, n ast.Node) {
 			}
 			a.scanHTML(b.Bytes())
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 }
 

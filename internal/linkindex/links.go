@@ -88,17 +88,14 @@ func Links(p Page, prefixes []string) []Link {
 	inTemplate := func(start int) bool { return inSpans(p.Templates, start) }
 	var skip [][2]int // code and HTML blocks: no definitions there
 	var code [][2]int // code blocks and spans: no template links there
-	_ = ast.Walk(p.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	markdown.Preorder(p.AST, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if s, e, ok := markdown.BlockRange(n); ok {
 				skip = append(skip, [2]int{s, e})
 				code = append(code, [2]int{s, e})
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.CodeSpan:
 			// Template syntax inside code is an example, not a link.
 			start, end := -1, -1
@@ -113,7 +110,7 @@ func Links(p Page, prefixes []string) []Link {
 			if start >= 0 {
 				code = append(code, [2]int{start, end})
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.HTMLBlock:
 			if s, e, ok := markdown.BlockRange(n); ok {
 				skip = append(skip, [2]int{s, e})
@@ -122,7 +119,7 @@ func Links(p Page, prefixes []string) []Link {
 				seg := n.Lines().At(i)
 				links = append(links, htmlLinks(src, seg.Start, seg.Stop)...)
 			}
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.RawHTML:
 			for i := 0; i < n.Segments.Len(); i++ {
 				seg := n.Segments.At(i)
@@ -130,26 +127,26 @@ func Links(p Page, prefixes []string) []Link {
 			}
 		case *ast.AutoLink:
 			if n.AutoLinkType != ast.AutoLinkURL {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			label := n.Label(src)
 			pos := max(n.Pos(), 0)
 			i := bytes.Index(src[pos:min(len(src), pos+len(label)+8)], label)
 			if i < 0 || inTemplate(pos+i) {
-				return ast.WalkSkipChildren, nil
+				return false
 			}
 			start := pos + i
 			url := string(n.URL(src))
 			links = append(links, Link{Start: start, End: start + len(label), Dest: url, Kind: Autolink, Literal: url == string(label)})
-			return ast.WalkSkipChildren, nil
+			return false
 		case *ast.Link, *ast.Image:
 			l, ok := markdown.ParseInlineLink(src, n)
 			if !ok || inTemplate(l.Start) {
-				return ast.WalkContinue, nil
+				return true
 			}
 			raw := src[l.DestStart:l.DestEnd]
 			if liquid.Contains(raw) {
-				return ast.WalkContinue, nil // the template scan below reads it
+				return true // the template scan below reads it
 			}
 			var dest []byte
 			image := false
@@ -161,7 +158,7 @@ func Links(p Page, prefixes []string) []Link {
 			}
 			links = append(links, Link{Start: l.DestStart, End: l.DestEnd, Dest: string(dest), Kind: Inline, Image: image, Literal: string(dest) == string(raw)})
 		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	sortRanges(skip)
 	links = append(links, definitions(src, p.Body, p.Refs, skip, inTemplate)...)

@@ -70,6 +70,7 @@ type Linter struct {
 	rules     []*rules.Rule // every registered rule in registry order, then the config's pack rules
 	packs     []packs.Rule
 	byName    map[string]*rules.Rule // names and aliases of rules, lowercase
+	order     map[*rules.Rule]int    // index of each rule in rules: findings at one position sort by it
 	base      []Active
 	overrides [][]Active // per config override: the settings it changes, by rule index
 	words     map[string]bool
@@ -104,7 +105,9 @@ func New(cfg *config.Config, sel Selection) (*Linter, error) {
 		l.rules = append(l.rules, p.Rule)
 	}
 	l.byName = make(map[string]*rules.Rule)
-	for _, r := range l.rules {
+	l.order = make(map[*rules.Rule]int, len(l.rules))
+	for i, r := range l.rules {
+		l.order[r] = i
 		for _, n := range names(r) {
 			l.byName[strings.ToLower(n)] = r
 		}
@@ -600,7 +603,7 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		set = l.configureFile(set, sup.configure)
 	}
 	_, utf16 := textenc.DetectUTF16(src)
-	var run []Active
+	run := make([]Active, 0, len(set))
 	for _, a := range set {
 		if a.Severity == rules.Off || sup.fileOff(a.Rule) {
 			continue
@@ -619,9 +622,11 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		errs     []error
 	}
 	outs := make([]ruleOut, len(run))
+	passes := make([]rules.Pass, len(run))
 	lintOne := func(k int) {
 		a, out := run[k], &outs[k]
-		pass := &rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words, Lookup: l.Lookup, RunWords: l.runWords}
+		pass := &passes[k]
+		*pass = rules.Pass{Document: doc, Rule: a.Rule, Options: a.Options, Words: l.words, Lookup: l.Lookup, RunWords: l.runWords}
 		pass.Report = func(d rules.Diagnostic) {
 			if d.Start < 0 || d.End < d.Start || d.End > len(src) {
 				out.errs = append(out.errs, fmt.Errorf("rule %s reported an out-of-range position [%d,%d)", a.Rule.Name, d.Start, d.End))
@@ -659,14 +664,18 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 			lintOne(k)
 		}
 	}
+	n := 0
+	for _, out := range outs {
+		n += len(out.findings)
+	}
+	if n > 0 {
+		res.Findings = make([]Finding, 0, n)
+	}
 	for _, out := range outs {
 		res.Findings = append(res.Findings, out.findings...)
 		res.Errors = append(res.Errors, out.errs...)
 	}
-	order := make(map[*rules.Rule]int, len(l.rules))
-	for i, r := range l.rules {
-		order[r] = i
-	}
+	order := l.order
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Findings[i], res.Findings[j]
 		if a.Start != b.Start {
