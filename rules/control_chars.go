@@ -56,6 +56,13 @@ func runControlChars(pass *Pass) error {
 	var damaged []hygSpan // mojibake runs of the chunks looked at so far
 	var looked *Chunk
 	for i := 0; i < len(src); {
+		// Control characters are ASCII bytes or C2 80..C2 9F, and neither
+		// byte continues another character: look at the bytes, and decode
+		// only there.
+		if b := src[i]; b >= 0x20 && b != 0x7F && b != 0xC2 || b == '\t' || b == '\n' || b == '\r' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 || !isControl(r) {
 			i += size

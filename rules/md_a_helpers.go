@@ -544,11 +544,24 @@ func (v *structLines) markerPos(item ast.Node) int {
 // maxStructureChecks bounds the parses safeGroups spends on one document.
 const maxStructureChecks = 32
 
+// structureChecks is the number of parses safeGroups may spend on v: the
+// whole maxStructureChecks up to 256 KB, and fewer beyond, so that the
+// parses cost at most about 8 MB of parsing more than two of the document
+// (a 20 MB file got 32 parses of 20 MB, 19 s of ul-style alone). Past the
+// budget, fixes are refused: the findings are still reported.
+func (v *structLines) structureChecks() int {
+	const full = 256 << 10
+	if len(v.src) <= full {
+		return maxStructureChecks
+	}
+	return max(2, maxStructureChecks*full/len(v.src))
+}
+
 // safeGroups returns which groups of edits (the fixes of one list, say) may
 // be offered: those that, applied together with the groups before them that
 // were accepted, keep the document's structure. When everything together
 // keeps it, that is one parse; otherwise groups are tried in order, and
-// past maxStructureChecks parses the rest is refused.
+// past structureChecks parses the rest is refused.
 func (v *structLines) safeGroups(groups [][]Edit) []bool {
 	ok := make([]bool, len(groups))
 	var all []Edit
@@ -562,9 +575,9 @@ func (v *structLines) safeGroups(groups [][]Edit) []bool {
 		return ok
 	}
 	var accepted []Edit
-	checks := 1
+	checks, most := 1, v.structureChecks()
 	for i, g := range groups {
-		if len(g) == 0 || checks >= maxStructureChecks {
+		if len(g) == 0 || checks >= most {
 			continue
 		}
 		checks++

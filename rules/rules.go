@@ -197,7 +197,17 @@ type Document struct {
 // rules, each computed once. Rules of a document may run concurrently.
 type derivedValues struct {
 	mu sync.Mutex
-	m  map[*derivedKey]any
+	m  map[*derivedKey]*derivedValue
+}
+
+// derivedValue is one value, computed by the first rule that asks; a rule
+// that asks while it is being computed waits for it rather than computing
+// it again (the rules of a large file run on several cores, and the prose
+// words are asked for by several of them at once).
+type derivedValue struct {
+	once sync.Once
+	v    any
+	ok   bool // compute returned (it may have panicked instead)
 }
 
 // A derivedKey names a value derived from a document.
@@ -205,25 +215,23 @@ type derivedKey struct{ name string }
 
 // derive returns the value of key for d, computing it on first use. The
 // value lives as long as the document: nothing is shared between documents.
+// compute must not derive key itself.
 func derive[T any](d *Document, key *derivedKey, compute func() T) T {
 	d.derived.mu.Lock()
-	v, ok := d.derived.m[key]
-	d.derived.mu.Unlock()
-	if ok {
-		return v.(T)
-	}
-	t := compute()
-	d.derived.mu.Lock()
-	if d.derived.m == nil {
-		d.derived.m = make(map[*derivedKey]any)
-	}
-	if v, ok := d.derived.m[key]; ok {
-		t = v.(T) // computed meanwhile by another rule: keep one
-	} else {
-		d.derived.m[key] = t
+	e := d.derived.m[key]
+	if e == nil {
+		if d.derived.m == nil {
+			d.derived.m = make(map[*derivedKey]*derivedValue)
+		}
+		e = &derivedValue{}
+		d.derived.m[key] = e
 	}
 	d.derived.mu.Unlock()
-	return t
+	e.once.Do(func() { e.v, e.ok = compute(), true })
+	if !e.ok {
+		panic("computing the document's " + key.name + " failed in another rule")
+	}
+	return e.v.(T)
 }
 
 // InTemplate reports whether [start, end) overlaps template syntax (for an
