@@ -43,6 +43,7 @@ func (o *AnchorOptions) settings() siteSettings {
 // BrokenAnchor reports #fragments that match no heading or id of their page.
 var BrokenAnchor = &Rule{
 	Name:     "broken-anchor",
+	Costly:   true,
 	Tags:     []string{"links"},
 	Severity: Error,
 	Fixable:  true,

@@ -37,6 +37,7 @@ func (o *LocalLinkOptions) settings() siteSettings {
 // BrokenLocalLink reports links to files and pages that do not exist.
 var BrokenLocalLink = &Rule{
 	Name:     "broken-local-link",
+	Costly:   true,
 	Tags:     []string{"links"},
 	Severity: Error,
 	Fixable:  true,

@@ -12,6 +12,7 @@ import (
 // consonant sound.
 var IndefiniteArticle = &Rule{
 	Name:     "indefinite-article",
+	Costly:   true,
 	Tags:     []string{"prose"},
 	Severity: Error,
 	Fixable:  true,

@@ -33,6 +33,7 @@ func (o *LineLengthOptions) Validate() error {
 // LineLength is markdownlint's MD013.
 var LineLength = &Rule{
 	Name:     "line-length",
+	Costly:   true,
 	Aliases:  []string{"MD013"},
 	Tags:     []string{"line_length"},
 	Severity: Off,

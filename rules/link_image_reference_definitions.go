@@ -10,6 +10,7 @@ type LinkImageReferenceDefinitionsOptions struct {
 // LinkImageReferenceDefinitions is markdownlint's MD053.
 var LinkImageReferenceDefinitions = &Rule{
 	Name:     "link-image-reference-definitions",
+	Costly:   true,
 	Aliases:  []string{"MD053"},
 	Tags:     []string{"images", "links"},
 	Severity: Warning, // an unused definition usually means a link whose label was mistyped

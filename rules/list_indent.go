@@ -12,6 +12,7 @@ import (
 // same column.
 var ListIndent = &Rule{
 	Name:     "list-indent",
+	Costly:   true,
 	Aliases:  []string{"MD005"},
 	Tags:     []string{"bullet", "ul", "indentation"},
 	Severity: Off,

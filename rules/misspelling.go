@@ -28,6 +28,7 @@ func (o *MisspellingOptions) Validate() error {
 // words of prose, with their inflected forms.
 var Misspelling = &Rule{
 	Name:     "misspelling",
+	Costly:   true,
 	Aliases:  []string{"misspell"},
 	Severity: Error,
 	Fixable:  true,

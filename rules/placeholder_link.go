@@ -21,6 +21,7 @@ type PlaceholderLinkOptions struct {
 // "#" or nothing at all.
 var PlaceholderLink = &Rule{
 	Name:     "placeholder-link",
+	Costly:   true,
 	Severity: Error,
 	Doc: Doc{
 		Title: "Links must not point to placeholders",

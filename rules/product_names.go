@@ -83,6 +83,7 @@ func nameKey(s string) string {
 // owners spell them.
 var ProductNames = &Rule{
 	Name:     "product-names",
+	Costly:   true,
 	Tags:     []string{"prose"},
 	Severity: Warning,
 	Fixable:  true,

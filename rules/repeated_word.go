@@ -13,6 +13,7 @@ type RepeatedWordOptions struct {
 // RepeatedWord reports a word written twice in a row: "the the".
 var RepeatedWord = &Rule{
 	Name:     "repeated-word",
+	Costly:   true,
 	Tags:     []string{"prose"},
 	Severity: Error,
 	Fixable:  true,

@@ -90,6 +90,13 @@ type Rule struct {
 	// Run inspects pass and reports through it. An error aborts the rule for
 	// this document only and is shown to the user as an internal error.
 	Run func(pass *Pass) error
+	// Costly marks a rule that does much more work per byte than most: it
+	// looks up every word of the prose, resolves every link, or parses the
+	// document again to check its fixes. When the rules of one large file
+	// run on several cores, the driver starts the costly ones first, so
+	// that cheap rules fill the gaps at the end instead of a costly rule
+	// running alone.
+	Costly bool
 	// Prepare, when set, builds what Run will need for an options value
 	// (a dictionary) ahead of the first document: the driver calls it in
 	// the background as a run starts, so that the work overlaps finding,

@@ -33,6 +33,7 @@ func (o *SpellingOptions) Validate() error {
 // Spelling reports words that are in no dictionary.
 var Spelling = &Rule{
 	Name:     "spelling",
+	Costly:   true,
 	Tags:     []string{"prose"},
 	Severity: Warning,
 	Fixable:  true,

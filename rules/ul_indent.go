@@ -26,6 +26,7 @@ func (o *ULIndentOptions) Validate() error {
 // number of spaces.
 var ULIndent = &Rule{
 	Name:     "ul-indent",
+	Costly:   true,
 	Aliases:  []string{"MD007"},
 	Tags:     []string{"bullet", "ul", "indentation"},
 	Severity: Off,

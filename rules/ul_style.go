@@ -27,6 +27,7 @@ func (o *ULStyleOptions) Validate() error {
 // ULStyle is markdownlint's MD004: one bullet character.
 var ULStyle = &Rule{
 	Name:     "ul-style",
+	Costly:   true,
 	Aliases:  []string{"MD004"},
 	Tags:     []string{"bullet", "ul"},
 	Severity: Off,

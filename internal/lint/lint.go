@@ -658,7 +658,17 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		}
 	}
 	if len(src) >= parallelRulesSize && runtime.GOMAXPROCS(0) > 1 {
-		ForEach(len(run), runtime.GOMAXPROCS(0), func(k int) struct{} { lintOne(k); return struct{}{} }, func(int, struct{}) {})
+		// Costly rules first (longest first is the classic schedule for
+		// jobs on a few machines); each still reports into its own slot.
+		order := make([]int, 0, len(run))
+		for _, costly := range []bool{true, false} {
+			for k, a := range run {
+				if a.Rule.Costly == costly {
+					order = append(order, k)
+				}
+			}
+		}
+		ForEach(len(order), runtime.GOMAXPROCS(0), func(k int) struct{} { lintOne(order[k]); return struct{}{} }, func(int, struct{}) {})
 	} else {
 		for k := range run {
 			lintOne(k)
