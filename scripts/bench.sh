@@ -27,6 +27,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/postlint" ./cmd/postlint
 go build -o "$work/parseonly" ./scripts/parseonly
+go build -o "$work/writefloor" ./scripts/writefloor
 pl="$work/postlint"
 rumdl=$(find "$PEERS/node/node_modules/@rumdl" -maxdepth 2 -type f -name rumdl 2>/dev/null | head -n 1 || true)
 mdl="$PEERS/node/node_modules/.bin/markdownlint-cli2"
@@ -79,12 +80,18 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
   # --fix on a fresh copy each run (the copy is made in --prepare, not timed).
   add "postlint --fix" "$pl --fix $work/fixcopy"
   add "postlint --fix --preset markdownlint" "$pl --fix --preset markdownlint $work/fixcopy"
+  # The floor of that run's writing: the same files rewritten the same way
+  # (temporary file, fsync, rename) by a program that does nothing else.
+  rm -rf "$work/fixcopy" && cp -r "$CORPUS" "$work/fixcopy" && chmod -R u+w "$work/fixcopy"
+  "$pl" --fix --preset markdownlint "$work/fixcopy" >/dev/null 2>&1 || true
+  (cd "$work/fixcopy" && find . -type f | sort | while read -r f; do cmp -s "$f" "$CORPUS/$f" || echo "$work/fixcopy/${f#./}"; done) >"$work/fixed.list"
+  add "write floor: $(wc -l <"$work/fixed.list") files fixed above" "$work/writefloor -j $(nproc) <$work/fixed.list"
   [ -n "$rumdl" ] && add "rumdl check --no-cache" "$rumdl check --no-cache $CORPUS"
   [ -x "$PEERS/bin/misspell" ] && add "misspell" "$PEERS/bin/misspell $CORPUS"
   [ -x "$mdl" ] && [ "${SKIP_MARKDOWNLINT:-}" = "" ] && add "markdownlint-cli2" "$mdl '$CORPUS/**/*.md'"
   args=()
   for i in "${!cmds[@]}"; do
-    if [[ "${names[$i]}" == "postlint --fix"* ]]; then
+    if [[ "${names[$i]}" == "postlint --fix"* || "${names[$i]}" == "write floor"* ]]; then
       args+=(--prepare "rm -rf $work/fixcopy && cp -r $CORPUS $work/fixcopy && chmod -R u+w $work/fixcopy")
     else
       args+=(--prepare true)
@@ -97,7 +104,7 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
   # shell glob takes a second layer of quoting).
   for i in "${!cmds[@]}"; do
     case "${names[$i]}" in
-    markdownlint-cli2 | "postlint --fix"*) ;;
+    markdownlint-cli2 | "postlint --fix"* | "write floor"*) ;;
     *) eval "rss \"\${names[$i]}\" ${cmds[$i]}" ;;
     esac
   done
@@ -130,6 +137,7 @@ PY
     largs+=(-n "parse $mb MB" "$work/parseonly -j 1 $work/large-$mb.md")
     largs+=(-n "postlint $mb MB" "$pl $work/large-$mb.md")
   done
+  largs+=(-n "postlint --preset markdownlint 20 MB" "$pl --preset markdownlint $work/large-20.md")
   if [ -n "$rumdl" ] && [ "${RUMDL_LARGE:-}" != "" ]; then
     largs+=(-n "rumdl 20 MB" "$rumdl check --no-cache $work/large-20.md")
   fi
@@ -150,6 +158,8 @@ for mb in (1, 2, 4, 8, 16, 20):
     p, l = r.get(f"parse {mb} MB"), r.get(f"postlint {mb} MB")
     if p and l:
         print(f"| {mb} MB | {p:.2f} | {l:.2f} | {l/p:.2f}x | {l/mb:.3f} |")
+if "postlint --preset markdownlint 20 MB" in r:
+    print(f"\npostlint --preset markdownlint on 20 MB: {r['postlint --preset markdownlint 20 MB']:.2f} s")
 if "rumdl 20 MB" in r:
     print(f"\nrumdl on 20 MB: {r['rumdl 20 MB']:.1f} s")
 for line in open(sys.argv[2]):
