@@ -92,7 +92,8 @@ if [[ " $SECTIONS " == *" corpus "* ]]; then
   args=()
   for i in "${!cmds[@]}"; do
     if [[ "${names[$i]}" == "postlint --fix"* || "${names[$i]}" == "write floor"* ]]; then
-      args+=(--prepare "rm -rf $work/fixcopy && cp -r $CORPUS $work/fixcopy && chmod -R u+w $work/fixcopy")
+      # sync: the copy's own writeback is not part of the timed run.
+      args+=(--prepare "rm -rf $work/fixcopy && cp -r $CORPUS $work/fixcopy && chmod -R u+w $work/fixcopy && sync")
     else
       args+=(--prepare true)
     fi
