@@ -82,8 +82,11 @@ var (
 	trailingAttrs = regexp.MustCompile(`\s*\{:?\s*([^{}]*)\}\s*$`)
 	// A kramdown block IAL on a line of its own: {: #id .class}.
 	blockIAL = regexp.MustCompile(`^\s*\{:\s*([^{}]*)\}\s*$`)
-	attrID   = regexp.MustCompile(`(?:^|\s)#([^\s#.{}=]+)|(?:^|\s)id\s*=\s*"([^"]*)"`)
-	comment  = regexp.MustCompile(`(?s)<!--.*?-->`)
+	// ialOpen starts every block IAL: paragraphs without it need no
+	// regular expression.
+	ialOpen = []byte("{:")
+	attrID  = regexp.MustCompile(`(?:^|\s)#([^\s#.{}=]+)|(?:^|\s)id\s*=\s*"([^"]*)"`)
+	comment = regexp.MustCompile(`(?s)<!--.*?-->`)
 )
 
 // ComputeAnchors returns the anchors of a page under a slug algorithm.
@@ -112,14 +115,14 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 				h.dynamic = true
 			}
 			line := lastLine(src, n)
-			if m := trailingAttrs.FindStringSubmatchIndex(line); m != nil {
+			if m := attrsAtEnd(line); m != nil {
 				if id := idIn(line[m[2]:m[3]]); id != "" {
 					h.explicit = id
 				}
 			}
 			// A kramdown IAL on the next line sets the heading's id.
 			if next := n.NextSibling(); next != nil && next.Kind() == ast.KindParagraph {
-				if ps, pe, ok := markdown.BlockRange(next); ok {
+				if ps, pe, ok := markdown.BlockRange(next); ok && bytes.Contains(src[ps:pe], ialOpen) {
 					if m := blockIAL.FindStringSubmatch(string(src[ps:pe])); m != nil && !strings.Contains(strings.TrimSpace(string(src[ps:pe])), "\n") {
 						if id := idIn(m[1]); id != "" {
 							h.explicit = id
@@ -165,7 +168,7 @@ func ComputeAnchors(p Page, alg slug.Algorithm) *Anchors {
 			}
 			a.scanHTML(b.Bytes())
 		case *ast.Paragraph:
-			if s, e, ok := markdown.BlockRange(n); ok {
+			if s, e, ok := markdown.BlockRange(n); ok && bytes.Contains(src[s:e], ialOpen) {
 				for _, line := range strings.Split(string(src[s:e]), "\n") {
 					if m := blockIAL.FindStringSubmatch(line); m != nil {
 						if id := idIn(m[1]); id != "" {
@@ -295,7 +298,7 @@ func rawHeadingText(src []byte, n ast.Node, alg slug.Algorithm) string {
 		}
 		text = strings.Join(parts, " ")
 	}
-	if m := trailingAttrs.FindStringIndex(text); m != nil {
+	if m := attrsAtEnd(text); m != nil {
 		text = text[:m[0]]
 	}
 	if alg.Typographic() {
@@ -343,7 +346,7 @@ func renderedText(src []byte, h ast.Node, alg slug.Algorithm) string {
 	}
 	walk(h)
 	text := b.String()
-	if m := trailingAttrs.FindStringIndex(text); m != nil && idIn(text[m[0]:]) != "" && alg != slug.GitHub {
+	if m := attrsAtEnd(text); m != nil && idIn(text[m[0]:]) != "" && alg != slug.GitHub {
 		text = text[:m[0]]
 	}
 	return strings.TrimSpace(text)
@@ -381,4 +384,14 @@ func typographic(s string) string {
 	s = strings.ReplaceAll(s, "---", "—")
 	s = strings.ReplaceAll(s, "--", "–")
 	return strings.ReplaceAll(s, "...", "…")
+}
+
+// attrsAtEnd is trailingAttrs.FindStringSubmatchIndex(line), answered
+// without the regular expression for the lines (nearly all) that do not end
+// with a brace.
+func attrsAtEnd(line string) []int {
+	if !strings.HasSuffix(strings.TrimRight(line, " \t\n\f\r"), "}") {
+		return nil
+	}
+	return trailingAttrs.FindStringSubmatchIndex(line)
 }
