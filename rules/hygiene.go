@@ -36,8 +36,15 @@ func (s hygSpans) overlaps(start, end int) bool {
 
 // hygCodeSpans returns the ranges of code in doc: fenced code blocks (from the
 // opening fence to the end of the closing one), indented code blocks, and
-// code hygSpans (backticks included).
+// code hygSpans (backticks included). The ranges are computed once per
+// document and shared: they must not be modified.
 func hygCodeSpans(doc *Document) hygSpans {
+	return derive(doc, hygCodeSpansKey, func() hygSpans { return buildHygCodeSpans(doc) })
+}
+
+var hygCodeSpansKey = &derivedKey{"code spans"}
+
+func buildHygCodeSpans(doc *Document) hygSpans {
 	src := doc.Source
 	var out hygSpans
 	inspect(doc, func(n ast.Node) bool {

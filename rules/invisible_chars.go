@@ -126,6 +126,12 @@ func runInvisibleChars(pass *Pass) error {
 	code := hygCodeSpans(pass.Document)
 	prose := newHygProse(pass.Document)
 	for i := 0; i < len(src); {
+		// Every reported character starts with one of three lead bytes,
+		// which never continue another character: decode only there.
+		if b := src[i]; b != 0xE2 && b != 0xC2 && b != 0xF3 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		class := invNone
 		if size > 1 {

@@ -58,24 +58,29 @@ func runLineEndings(pass *Pass) error {
 	if opts.Style != "crlf" && bytes.IndexByte(src, '\r') < 0 {
 		return nil // LF only (nearly every file): nothing to report
 	}
-	var crlf, lf []int // offsets of the '\n' (for CRLF: of the '\r')
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			lf = append(lf, i)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				crlf = append(crlf, i)
-				i++
-				continue
-			}
-			pass.Reportf(i, i+1, "carriage return (CR) without a line feed: goldmark does not end the line here; replace it with a line break by hand")
+	// The offsets of the CRLF line endings (of their '\r'), found by
+	// jumping from one '\r' to the next; LF endings are counted, and
+	// listed only when they are to be converted.
+	var crlf []int
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\r')
+		if j < 0 {
+			break
 		}
+		i += j
+		if i+1 < len(src) && src[i+1] == '\n' {
+			crlf = append(crlf, i)
+			i += 2
+			continue
+		}
+		pass.Reportf(i, i+1, "carriage return (CR) without a line feed: goldmark does not end the line here; replace it with a line break by hand")
+		i++
 	}
+	nlf := bytes.Count(src, []byte{'\n'}) - len(crlf) // every "\r\n" is a CRLF ending
 	want := opts.Style
 	if want == "consistent" {
 		want = "lf"
-		if len(crlf) > len(lf) {
+		if len(crlf) > nlf {
 			want = "crlf"
 		}
 	}
@@ -99,18 +104,26 @@ func runLineEndings(pass *Pass) error {
 			}
 		}
 		msg = fmt.Sprintf("%s with CRLF; want LF", hygLineCount(len(crlf)))
-		if len(lf) > 0 {
-			msg = fmt.Sprintf("mixed line endings: %s with CRLF, %d with LF; want LF", hygLineCount(len(crlf)), len(lf))
+		if nlf > 0 {
+			msg = fmt.Sprintf("mixed line endings: %s with CRLF, %d with LF; want LF", hygLineCount(len(crlf)), nlf)
 		}
-	case want == "crlf" && len(lf) > 0:
-		for _, i := range lf {
+	case want == "crlf" && nlf > 0:
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j
+			if i > 0 && src[i-1] == '\r' {
+				continue // a CRLF ending
+			}
 			if !held(i) {
 				edits = append(edits, Edit{Start: i, End: i, NewText: "\r"})
 			}
 		}
-		msg = fmt.Sprintf("%s with LF; want CRLF", hygLineCount(len(lf)))
+		msg = fmt.Sprintf("%s with LF; want CRLF", hygLineCount(nlf))
 		if len(crlf) > 0 {
-			msg = fmt.Sprintf("mixed line endings: %s with LF, %d with CRLF; want CRLF", hygLineCount(len(lf)), len(crlf))
+			msg = fmt.Sprintf("mixed line endings: %s with LF, %d with CRLF; want CRLF", hygLineCount(nlf), len(crlf))
 		}
 	default:
 		return nil

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -48,8 +49,8 @@ func runTrailingWhitespace(pass *Pass) error {
 	}
 	opts := OptionsOf[TrailingWhitespaceOptions](pass)
 	src := pass.Source
-	skip := hygCodeSpans(pass.Document)
-	hardBreaks := map[int]bool{} // line indexes ending in a hard break
+	skip := slices.Clone(hygCodeSpans(pass.Document)) // extended and sorted below
+	hardBreaks := map[int]bool{}                      // line indexes ending in a hard break
 	lineOf := func(off int) int {
 		return sort.Search(len(pass.LineStarts), func(k int) bool { return pass.LineStarts[k] > off }) - 1
 	}
