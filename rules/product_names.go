@@ -286,13 +286,23 @@ func allCapitals(s string) bool {
 // "github-actions" are not "github".
 func forEachNameToken(text []byte, fn func(i, j int)) {
 	for i := 0; i < len(text); {
-		if !letterAt(text, i) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !mdbASCIILetter(b) {
+				i++ // the common case, inlined
+				continue
+			}
+		} else if !letterAt(text, i) {
 			i += runeSize(text, i)
 			continue
 		}
 		start := i
 		for i < len(text) {
-			if alnumAt(text, i) {
+			if b := text[i]; b < utf8.RuneSelf {
+				if mdbASCIILetter(b) || '0' <= b && b <= '9' {
+					i++ // the common case, inlined
+					continue
+				}
+			} else if alnumAt(text, i) {
 				i += runeSize(text, i)
 				continue
 			}
@@ -322,7 +332,7 @@ func forEachNameToken(text []byte, fn func(i, j int)) {
 
 // twoWordStart reports whether w can start a two-word name (isTwoWordName).
 func twoWordStart(w []byte) bool {
-	return bytes.EqualFold(w, []byte("vs")) || bytes.EqualFold(w, []byte("visual"))
+	return len(w) == 2 && bytes.EqualFold(w, []byte("vs")) || len(w) == 6 && bytes.EqualFold(w, []byte("visual"))
 }
 
 // alnumAt reports whether text[i:] starts with a letter or a digit.

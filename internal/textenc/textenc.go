@@ -70,8 +70,8 @@ func DetectUTF16(src []byte) (UTF16, bool) {
 // ASCII, most code units have a zero high byte and a non-zero low byte.
 func nulPattern(src []byte) (ByteOrder, bool) {
 	n := min(len(src), sample) &^ 1
-	if n < 4 {
-		return 0, false
+	if n < 4 || bytes.IndexByte(src[:n], 0) < 0 {
+		return 0, false // no NUL at all (every UTF-8 file): one fast scan
 	}
 	var evenNUL, oddNUL int
 	for i := 0; i < n; i += 2 {
