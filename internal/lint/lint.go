@@ -596,7 +596,7 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 	if l.timing != nil {
 		l.timing.addLoad(time.Since(t0))
 	}
-	res := &Result{Doc: doc, Lines: source.NewLines(src)}
+	res := &Result{Doc: doc, Lines: source.LinesOf(src, doc.LineStarts)}
 	sup := newSuppressor(doc, res.Lines, l.resolve)
 	set := l.RulesFor(path)
 	if len(sup.configure) > 0 {

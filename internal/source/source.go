@@ -29,6 +29,13 @@ func NewLines(src []byte) *Lines {
 	return &Lines{src: src, starts: starts}
 }
 
+// LinesOf returns the line table of src from starts, the offsets where its
+// lines start as NewLines would find them (rules.Document.LineStarts): the
+// table shares starts, which must not change.
+func LinesOf(src []byte, starts []int) *Lines {
+	return &Lines{src: src, starts: starts}
+}
+
 // Count returns the number of lines (a final line without '\n' counts; an
 // empty trailing line after a final '\n' counts too, as editors show it).
 func (l *Lines) Count() int { return len(l.starts) }

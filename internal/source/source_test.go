@@ -38,3 +38,23 @@ func TestColumnInvalid(t *testing.T) {
 		t.Errorf("Column = %d, want 4", n)
 	}
 }
+
+func TestLinesOfMatchesNewLines(t *testing.T) {
+	for _, src := range []string{"", "a", "a\n", "a\r\nb\n\nc", "\n\n", "x\ry\n"} {
+		starts := []int{0}
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		a, b := NewLines([]byte(src)), LinesOf([]byte(src), starts)
+		if a.Count() != b.Count() {
+			t.Errorf("%q: %d lines, want %d", src, b.Count(), a.Count())
+		}
+		for off := 0; off <= len(src); off++ {
+			if a.Line(off) != b.Line(off) {
+				t.Errorf("%q: offset %d on line %d, want %d", src, off, b.Line(off), a.Line(off))
+			}
+		}
+	}
+}
