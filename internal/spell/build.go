@@ -201,10 +201,13 @@ func buildWith(locale Locale, b *base, valid func(string) bool) *Dict {
 	return d
 }
 
-func maxLen(words map[string]string) int {
-	n := 0
+// keyLengths returns the lengths of the shortest and longest keys.
+func keyLengths(words map[string]string) (shortest, longest int) {
 	for w := range words {
-		n = max(n, len(w))
+		if shortest == 0 || len(w) < shortest {
+			shortest = len(w)
+		}
+		longest = max(longest, len(w))
 	}
-	return n
+	return shortest, longest
 }

@@ -52,17 +52,18 @@ type Dict struct {
 	// derived holds the keys of words that come from the inflection rule
 	// rather than from the misspell lists.
 	derived map[string]struct{}
-	// maxLen is the length of the longest key in bytes.
-	maxLen int
+	// minLen and maxLen are the lengths of the shortest and longest keys
+	// in bytes: most words of a text are shorter than the shortest.
+	minLen, maxLen int
 	// filter is a Bloom filter of the keys of words: nearly every word of
 	// a text is not a misspelling, and two bit tests are cheaper than a
 	// lookup in a map of 35,000 strings.
 	filter *bloom.Filter
 }
 
-// index sets maxLen and filter from words.
+// index sets minLen, maxLen and filter from words.
 func (d *Dict) index() {
-	d.maxLen = maxLen(d.words)
+	d.minLen, d.maxLen = keyLengths(d.words)
 	d.filter = bloom.New(len(d.words))
 	for w := range d.words {
 		d.filter.AddString(w)
@@ -155,7 +156,7 @@ func (d *Dict) normalize(word string, buf []byte) (key []byte, stem, suffix stri
 			break
 		}
 	}
-	if len(stem) > d.maxLen {
+	if len(stem) > d.maxLen || len(stem) < d.minLen {
 		return nil, "", ""
 	}
 	for i := 0; i < len(stem); i++ {
