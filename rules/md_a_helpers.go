@@ -544,11 +544,11 @@ func (v *structLines) markerPos(item ast.Node) int {
 // maxStructureChecks bounds the parses safeGroups spends on one document.
 const maxStructureChecks = 32
 
-// structureChecks is the number of parses safeGroups may spend on v: the
-// whole maxStructureChecks up to 256 KB, and fewer beyond, so that the
-// parses cost at most about 8 MB of parsing more than two of the document
-// (a 20 MB file got 32 parses of 20 MB, 19 s of ul-style alone). Past the
-// budget, fixes are refused: the findings are still reported.
+// structureChecks is the number of parses safeGroups may spend on v: all
+// maxStructureChecks up to 256 KB, and fewer beyond, so that they parse
+// about 8 MB in all, or the document twice when that is more (a 20 MB file
+// got 32 parses of 20 MB: 19 s of ul-style alone). Past the budget, fixes
+// are refused; the findings are still reported.
 func (v *structLines) structureChecks() int {
 	const full = 256 << 10
 	if len(v.src) <= full {
