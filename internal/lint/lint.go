@@ -660,15 +660,15 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 	if len(src) >= parallelRulesSize && runtime.GOMAXPROCS(0) > 1 {
 		// Costly rules first (longest first is the classic schedule for
 		// jobs on a few machines); each still reports into its own slot.
-		order := make([]int, 0, len(run))
+		sched := make([]int, 0, len(run))
 		for _, costly := range []bool{true, false} {
 			for k, a := range run {
 				if a.Rule.Costly == costly {
-					order = append(order, k)
+					sched = append(sched, k)
 				}
 			}
 		}
-		ForEach(len(order), runtime.GOMAXPROCS(0), func(k int) struct{} { lintOne(order[k]); return struct{}{} }, func(int, struct{}) {})
+		ForEach(len(sched), runtime.GOMAXPROCS(0), func(k int) struct{} { lintOne(sched[k]); return struct{}{} }, func(int, struct{}) {})
 	} else {
 		for k := range run {
 			lintOne(k)
@@ -685,13 +685,12 @@ func (l *Linter) Lint(path string, src []byte) *Result {
 		res.Findings = append(res.Findings, out.findings...)
 		res.Errors = append(res.Errors, out.errs...)
 	}
-	order := l.order
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Findings[i], res.Findings[j]
 		if a.Start != b.Start {
 			return a.Start < b.Start
 		}
-		return order[a.Rule] < order[b.Rule]
+		return l.order[a.Rule] < l.order[b.Rule]
 	})
 	return res
 }

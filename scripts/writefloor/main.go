@@ -13,6 +13,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/postlint/postlint/internal/fsutil"
 )
@@ -29,8 +30,7 @@ func main() {
 	}
 	ch := make(chan string)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	failed := 0
+	var failed atomic.Int32
 	for w := 0; w < *jobs; w++ {
 		wg.Add(1)
 		go func() {
@@ -42,9 +42,7 @@ func main() {
 				}
 				if err != nil {
 					fmt.Fprintln(os.Stderr, err)
-					mu.Lock()
-					failed++
-					mu.Unlock()
+					failed.Add(1)
 				}
 			}
 		}()
@@ -54,8 +52,8 @@ func main() {
 	}
 	close(ch)
 	wg.Wait()
-	fmt.Printf("%d files rewritten, %d failed\n", len(files)-failed, failed)
-	if failed > 0 {
+	fmt.Printf("%d files rewritten, %d failed\n", len(files)-int(failed.Load()), failed.Load())
+	if failed.Load() > 0 {
 		os.Exit(1)
 	}
 }
