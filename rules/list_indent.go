@@ -105,7 +105,7 @@ func runListIndent(pass *Pass) error {
 			edits = append(edits, listEdits)
 		}
 	}
-	reportSafe(pass, v, groups, edits)
+	reportSafe(pass, v, groups, edits, keepBlocks)
 	return nil
 }
 
@@ -131,8 +131,8 @@ func shiftMarker(v *structLines, item ast.Node, actual, want int) (Edit, bool) {
 // fixes of the groups whose edits, applied with the others kept, leave the
 // document's structure as it is (see safeGroups). A group without edits is
 // reported without fixes.
-func reportSafe(pass *Pass, v *structLines, groups [][]Diagnostic, edits [][]Edit) {
-	ok := v.safeGroups(edits)
+func reportSafe(pass *Pass, v *structLines, groups [][]Diagnostic, edits [][]Edit, keep structureCheck) {
+	ok := v.safeGroups(edits, keep)
 	for i, ds := range groups {
 		for _, d := range ds {
 			if !ok[i] {

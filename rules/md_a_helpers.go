@@ -431,7 +431,7 @@ func (v *structLines) column(off int) int { return off - v.start(v.lineAt(off)) 
 // block structure as it is: the same blocks, nested the same way, with the
 // same number of lines. Fixes that move indentation check it, so that they
 // never pull a paragraph into a list item or push one out.
-func (v *structLines) structureKept(edits []Edit) bool {
+func (v *structLines) structureKept(edits []Edit, keep structureCheck) bool {
 	if len(edits) == 0 {
 		return true
 	}
@@ -464,12 +464,27 @@ func (v *structLines) structureKept(edits []Edit) bool {
 		return false
 	}
 	changed, _ := markdown.Parse(fix.Apply(base, fe), v.doc.BodyStart)
-	return bytes.Equal(blockSignature(v.doc.AST), blockSignature(changed))
+	return bytes.Equal(blockSignature(v.doc.AST, keep), blockSignature(changed, keep))
 }
 
-// blockSignature describes the block tree of a document: each block's kind,
-// depth, line count, and for lists whether they are ordered and loose.
-func blockSignature(root ast.Node) []byte {
+// structureCheck says what a fix must keep of the block tree.
+type structureCheck uint8
+
+const (
+	// keepBlocks: each block's kind, depth and line count, and for lists
+	// whether they are ordered and loose. Fixes that indent list items on
+	// purpose keep these.
+	keepBlocks structureCheck = iota
+	// keepItemOffsets: also where each list item's content starts (goldmark's
+	// offset, leading indentation included), which the render-safety proof
+	// holds other fixes to: a tab in a list item's padding counts
+	// differently from the spaces that replace it ("* 0)  \t0").
+	keepItemOffsets
+)
+
+// blockSignature describes the block tree of a document as far as keep
+// says.
+func blockSignature(root ast.Node, keep structureCheck) []byte {
 	var b []byte
 	depth := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -496,6 +511,10 @@ func blockSignature(root ast.Node) []byte {
 			}
 		case *ast.Heading:
 			b = append(b, byte(x.Level))
+		case *ast.ListItem:
+			if keep == keepItemOffsets {
+				b = append(b, byte(x.Offset), byte(x.Offset>>8))
+			}
 		}
 		b = append(b, ';')
 		return ast.WalkContinue, nil
@@ -562,13 +581,13 @@ func (v *structLines) structureChecks() int {
 // were accepted, keep the document's structure. When everything together
 // keeps it, that is one parse; otherwise groups are tried in order, and
 // past structureChecks parses the rest is refused.
-func (v *structLines) safeGroups(groups [][]Edit) []bool {
+func (v *structLines) safeGroups(groups [][]Edit, keep structureCheck) []bool {
 	ok := make([]bool, len(groups))
 	var all []Edit
 	for _, g := range groups {
 		all = append(all, g...)
 	}
-	if len(all) == 0 || v.structureKept(all) {
+	if len(all) == 0 || v.structureKept(all, keep) {
 		for i, g := range groups {
 			ok[i] = len(g) > 0
 		}
@@ -582,7 +601,7 @@ func (v *structLines) safeGroups(groups [][]Edit) []bool {
 		}
 		checks++
 		try := append(append([]Edit(nil), accepted...), g...)
-		if v.structureKept(try) {
+		if v.structureKept(try, keep) {
 			accepted, ok[i] = try, true
 		}
 	}

@@ -91,6 +91,8 @@ func runNoHardTabs(pass *Pass) error {
 	if !opts.CodeBlocks {
 		spans = v.codeSpans()
 	}
+	var groups [][]Diagnostic // fixes of structural tabs, one per run of tabs
+	var edits [][]Edit
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || skipLine[i] {
 			continue
@@ -142,9 +144,19 @@ func runNoHardTabs(pass *Pass) error {
 			if !(fence && s-start < structural+1) {
 				d.Fix = &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}}
 			}
+			if d.Fix != nil && s-start < structural {
+				// A tab in the indentation or between list markers: goldmark
+				// counts its columns in ways spaces do not always match, so
+				// these fixes are checked to keep the structure, list item
+				// offsets included.
+				groups = append(groups, []Diagnostic{d})
+				edits = append(edits, d.Fix.Edits)
+				continue
+			}
 			pass.Report(d)
 		}
 	}
+	reportSafe(pass, v, groups, edits, keepItemOffsets)
 	return nil
 }
 

@@ -131,7 +131,7 @@ func runULIndent(pass *Pass) error {
 			edits = append(edits, listEdits)
 		}
 	}
-	reportSafe(pass, v, groups, edits)
+	reportSafe(pass, v, groups, edits, keepBlocks)
 	return nil
 }
 

@@ -133,7 +133,7 @@ func runULStyle(pass *Pass) error {
 			edits = append(edits, es)
 		}
 	}
-	reportSafe(pass, v, groups, edits)
+	reportSafe(pass, v, groups, edits, keepBlocks)
 	return nil
 }
 
