@@ -43,7 +43,10 @@ blocks of languages that need tabs (Makefiles, Go). The bodies of ` + "`{% raw %
 The fix replaces the tabs with spaces so that the document keeps its structure: a tab in the
 indentation that decides nesting and code blocks becomes the spaces up to the next tab stop
 (a multiple of four columns, as CommonMark reads it); every other tab becomes
-` + "`spaces_per_tab`" + ` spaces.`,
+` + "`spaces_per_tab`" + ` spaces. Tabs at the end of a line outside code are removed with the
+line's trailing whitespace, since spaces there could make a hard line break. A fix in the
+indentation or a list item's padding is offered only when goldmark reads the document the same
+way after it.`,
 		Examples: []Example{
 			{Bad: "Some text\n\n\t* hard tab used to indent the list item", Good: "Some text\n\n    * spaces used to indent the list item"},
 		},
@@ -136,6 +139,27 @@ func runNoHardTabs(pass *Pass) error {
 				msg = fmt.Sprintf("%d hard tabs", e-s)
 			}
 			d := Diagnostic{Start: s, End: e, Message: msg}
+			if contentStart[i] < 0 && len(bytes.TrimLeft(line[j:], " \t")) == 0 {
+				// Trailing whitespace outside code: spaces in place of the
+				// tab could end the line with two of them, a hard line
+				// break. The fix removes the line's trailing whitespace
+				// instead, which renders as the tab did.
+				ws := s
+				for ws > start && slSpaceTab(v.src[ws-1]) {
+					ws--
+				}
+				d.Start, d.End = ws, start+len(line)
+				d.Message = "hard tab in trailing whitespace"
+				d.Fix = &Fix{Message: "remove the trailing whitespace", Edits: []Edit{{Start: d.Start, End: d.End}}}
+				k = len(line) // the later tabs of the line are in this finding
+				if s-start < structural {
+					groups = append(groups, []Diagnostic{d})
+					edits = append(edits, d.Fix.Edits)
+				} else {
+					pass.Report(d)
+				}
+				continue
+			}
 			// A tab before a code fence may count as less indentation
 			// than four spaces would: expanding it can turn a closing
 			// fence into code. Report it, fix it by hand.
