@@ -31,7 +31,9 @@ extra blank lines do not render; they only make the source look unfinished. Blan
 blocks, in the bodies of ` + "`{% raw %}`" + ` and ` + "`{% highlight %}`" + ` blocks and in front matter are not
 counted. As in markdownlint, the empty line after the last line break counts too: a file ending
 in two line breaks ends with two blank lines. The fix deletes the extra lines, except that
-empty last line, which has nothing to delete (remove the extra line break before it by hand).`,
+empty last line, which has nothing to delete (remove the extra line break before it by hand),
+and blank lines inside an HTML block that runs to its end tag (a comment, say), which are part
+of the HTML.`,
 		Examples: []Example{
 			{Bad: "Some text here\n\n\nSome more text here", Good: "Some text here\n\nSome more text here"},
 		},
@@ -62,9 +64,15 @@ func runNoMultipleBlanks(pass *Pass) error {
 			End:     e,
 			Message: fmt.Sprintf("%d blank lines in a row (at most %d)", count, maximum),
 		}
-		if s < e {
+		switch {
+		case v.kinds[i]&slHTML != 0:
+			// Inside an HTML block that runs to its end tag ("<!--",
+			// "<!X", "<?", "<script>"…), a blank line is part of the block:
+			// deleting it changes the HTML. Report it, fix it by hand.
+			d.Message += " inside an HTML block"
+		case s < e:
 			d.Fix = &Fix{Message: "delete the blank line", Edits: []Edit{{Start: s, End: e}}}
-		} else {
+		default:
 			// The empty line after the final line break has nothing to
 			// delete; the line break before it lies outside the finding.
 			d.Message += " at the end of the file"
