@@ -339,13 +339,16 @@ func (v *structLines) heading(h *ast.Heading) structHeading {
 // n (block quotes and list items among its ancestors) starts its content on
 // line i: the column from which a block's own indentation counts. ok is
 // false when the line does not carry the container prefixes (a lazy
-// continuation line).
+// continuation line), and inside a footnote definition, whose content is
+// indented in a way this view does not follow.
 func (v *structLines) containerStart(n ast.Node, i int) (int, bool) {
 	var chain []ast.Node
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.Kind() {
 		case ast.KindBlockquote, ast.KindListItem:
 			chain = append(chain, p)
+		case east.KindFootnote:
+			return v.start(i), false
 		}
 	}
 	src := v.src

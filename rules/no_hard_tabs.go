@@ -44,9 +44,8 @@ The fix replaces the tabs with spaces so that the document keeps its structure: 
 indentation that decides nesting and code blocks becomes the spaces up to the next tab stop
 (a multiple of four columns, as CommonMark reads it); every other tab becomes
 ` + "`spaces_per_tab`" + ` spaces. Tabs at the end of a line outside code are removed with the
-line's trailing whitespace, since spaces there could make a hard line break. A fix in the
-indentation or a list item's padding is offered only when goldmark reads the document the same
-way after it.`,
+line's trailing whitespace, since spaces there could make a hard line break. The fixes are
+offered only when goldmark reads the document's blocks the same way after them.`,
 		Examples: []Example{
 			{Bad: "Some text\n\n\t* hard tab used to indent the list item", Good: "Some text\n\n    * spaces used to indent the list item"},
 		},
@@ -94,7 +93,7 @@ func runNoHardTabs(pass *Pass) error {
 	if !opts.CodeBlocks {
 		spans = v.codeSpans()
 	}
-	var groups [][]Diagnostic // fixes of structural tabs, one per run of tabs
+	var groups [][]Diagnostic // the fixable findings, one per run of tabs
 	var edits [][]Edit
 	for i := 0; i < v.n(); i++ {
 		if !v.body(i) || skipLine[i] {
@@ -152,12 +151,7 @@ func runNoHardTabs(pass *Pass) error {
 				d.Message = "hard tab in trailing whitespace"
 				d.Fix = &Fix{Message: "remove the trailing whitespace", Edits: []Edit{{Start: d.Start, End: d.End}}}
 				k = len(line) // the later tabs of the line are in this finding
-				if s-start < structural {
-					groups = append(groups, []Diagnostic{d})
-					edits = append(edits, d.Fix.Edits)
-				} else {
-					pass.Report(d)
-				}
+				groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
 				continue
 			}
 			// A tab before a code fence may count as less indentation
@@ -168,18 +162,17 @@ func runNoHardTabs(pass *Pass) error {
 			if !(fence && s-start < structural+1) {
 				d.Fix = &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}}
 			}
-			if d.Fix != nil && s-start < structural {
-				// A tab in the indentation or between list markers: goldmark
-				// counts its columns in ways spaces do not always match, so
-				// these fixes are checked to keep the structure, list item
-				// offsets included.
-				groups = append(groups, []Diagnostic{d})
-				edits = append(edits, d.Fix.Edits)
+			if d.Fix == nil {
+				pass.Report(d)
 				continue
 			}
-			pass.Report(d)
+			groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
 		}
 	}
+	// goldmark counts a tab's columns in ways spaces do not always match
+	// (in a list item's padding, after a footnote label): the fixes are
+	// offered when the document keeps its blocks and list item offsets
+	// with them (one parse when they all do).
 	reportSafe(pass, v, groups, edits, keepItemOffsets)
 	return nil
 }
