@@ -44,7 +44,8 @@ The fix replaces the tabs with spaces so that the document keeps its structure: 
 indentation that decides nesting and code blocks becomes the spaces up to the next tab stop
 (a multiple of four columns, as CommonMark reads it); every other tab becomes
 ` + "`spaces_per_tab`" + ` spaces. Tabs at the end of a line outside code are removed with the
-line's trailing whitespace, since spaces there could make a hard line break. The fixes are
+whitespace between them, since spaces there could make a hard line break (the spaces after the
+last tab stay). The fixes are
 offered only when goldmark reads the document's blocks the same way after them.`,
 		Examples: []Example{
 			{Bad: "Some text\n\n\t* hard tab used to indent the list item", Good: "Some text\n\n    * spaces used to indent the list item"},
@@ -141,15 +142,16 @@ func runNoHardTabs(pass *Pass) error {
 			if contentStart[i] < 0 && len(bytes.TrimLeft(line[j:], " \t")) == 0 {
 				// Trailing whitespace outside code: spaces in place of the
 				// tab could end the line with two of them, a hard line
-				// break. The fix removes the line's trailing whitespace
-				// instead, which renders as the tab did.
+				// break. The fix removes the trailing whitespace up to the
+				// last tab instead; the spaces after it, which decide
+				// whether the line ends in a hard break, stay.
 				ws := s
 				for ws > start && slSpaceTab(v.src[ws-1]) {
 					ws--
 				}
-				d.Start, d.End = ws, start+len(line)
+				d.Start, d.End = ws, start+bytes.LastIndexByte(line, '\t')+1
 				d.Message = "hard tab in trailing whitespace"
-				d.Fix = &Fix{Message: "remove the trailing whitespace", Edits: []Edit{{Start: d.Start, End: d.End}}}
+				d.Fix = &Fix{Message: "remove the trailing whitespace up to the last tab", Edits: []Edit{{Start: d.Start, End: d.End}}}
 				k = len(line) // the later tabs of the line are in this finding
 				groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
 				continue
