@@ -130,8 +130,10 @@ func convertHeading(v *structLines, h structHeading, to string) ([]Edit, bool) {
 				{Start: h.textEnd, End: v.end(h.lastLine), NewText: closing},
 			}, true
 		}
-		// ATX to closed ATX or back.
-		if to == "atx_closed" && endsLikeClosingSequence(text) {
+		// ATX to closed ATX or back: either way the text ends the line
+		// before a closing sequence or none, and "#" there would be read
+		// as one ("# #   #" would become an empty heading).
+		if endsLikeClosingSequence(text) {
 			return nil, false
 		}
 		return []Edit{{Start: h.textEnd, End: v.end(h.line), NewText: closing}}, true
