@@ -161,7 +161,10 @@ func runNoHardTabs(pass *Pass) error {
 			// fence into code. Report it, fix it by hand.
 			rest := bytes.TrimLeft(line, " \t")
 			fence := bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~"))
-			if !(fence && s-start < structural+1) {
+			// Next to a backtick, the tab may be the first or last character
+			// of a code span, where a space is stripped and a tab is not.
+			backtick := contentStart[i] < 0 && (s > 0 && v.src[s-1] == '`' || e < len(v.src) && v.src[e] == '`')
+			if !(fence && s-start < structural+1) && !backtick {
 				d.Fix = &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}}
 			}
 			if d.Fix == nil {
