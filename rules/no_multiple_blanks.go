@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 )
 
@@ -70,6 +71,9 @@ func runNoMultipleBlanks(pass *Pass) error {
 			// "<!X", "<?", "<script>"…), a blank line is part of the block:
 			// deleting it changes the HTML. Report it, fix it by hand.
 			d.Message += " inside an HTML block"
+		case len(bytes.Trim(v.text(i), " \t")) > 0:
+			// Blank for markdownlint, not for CommonMark: a vertical tab
+			// or form feed is text to goldmark. Report it, fix it by hand.
 		case s < e:
 			d.Fix = &Fix{Message: "delete the blank line", Edits: []Edit{{Start: s, End: e}}}
 		default:
