@@ -59,6 +59,8 @@ quote or a table).`,
 func runHeadingStyle(pass *Pass) error {
 	style := OptionsOf[HeadingStyleOptions](pass).Style
 	v := newStructLines(pass.Document)
+	var groups [][]Diagnostic // setext rewrites inside containers
+	var fixes [][]Edit
 	for _, h := range v.headings() {
 		if style == "consistent" {
 			style = h.style
@@ -90,9 +92,17 @@ func runHeadingStyle(pass *Pass) error {
 		}
 		if edits, ok := convertHeading(v, h, expected); ok {
 			d.Fix = &Fix{Message: "rewrite as " + styleName(expected), Edits: edits}
+			if expected == "setext" && h.node.Parent() != nil && h.node.Parent().Kind() != ast.KindDocument {
+				// A setext underline inside a list item or quote must
+				// carry the container's prefix, which this view follows
+				// only so far: checked to keep the blocks.
+				groups, fixes = append(groups, []Diagnostic{d}), append(fixes, edits)
+				continue
+			}
 		}
 		pass.Report(d)
 	}
+	reportSafe(pass, v, groups, fixes, keepBlocks)
 	return nil
 }
 

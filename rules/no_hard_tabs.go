@@ -153,7 +153,11 @@ func runNoHardTabs(pass *Pass) error {
 				d.Message = "hard tab in trailing whitespace"
 				d.Fix = &Fix{Message: "remove the trailing whitespace up to the last tab", Edits: []Edit{{Start: d.Start, End: d.End}}}
 				k = len(line) // the later tabs of the line are in this finding
-				groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
+				if s-start < structural {
+					groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
+				} else {
+					pass.Report(d)
+				}
 				continue
 			}
 			// A tab before a code fence may count as less indentation
@@ -167,29 +171,40 @@ func runNoHardTabs(pass *Pass) error {
 			if !(fence && s-start < structural+1) && !backtick {
 				d.Fix = &Fix{Message: "replace with spaces", Edits: []Edit{{Start: s, End: e, NewText: repl.String()}}}
 			}
-			if d.Fix == nil {
+			if d.Fix == nil || s-start >= structural {
+				// No fix, or a tab after the line's indentation and
+				// markers, whose spaces change no block (at the end of a
+				// line it was handled above).
 				pass.Report(d)
 				continue
 			}
 			groups, edits = append(groups, []Diagnostic{d}), append(edits, d.Fix.Edits)
 		}
 	}
-	// goldmark counts a tab's columns in ways spaces do not always match
-	// (in a list item's padding, after a footnote label): the fixes are
-	// offered when the document keeps its blocks and list item offsets
-	// with them (one parse when they all do).
+	// goldmark counts a tab's columns in the indentation and after markers
+	// in ways spaces do not always match (in a list item's padding, after
+	// a footnote label): those fixes are offered when the document keeps
+	// its blocks and list item offsets with them (one parse when they all
+	// do).
 	reportSafe(pass, v, groups, edits, keepItemOffsets)
 	return nil
 }
 
 // indentationEnd returns the length of the prefix of a line that decides
-// its block structure: whitespace, block quote markers and list markers.
+// its block structure: whitespace, block quote markers, list markers and
+// a footnote label ("[^1]:").
 func indentationEnd(line []byte) int {
 	k := 0
 	for k < len(line) {
 		switch c := line[k]; {
 		case c == ' ' || c == '\t' || c == '>':
 			k++
+		case c == '[' && k+1 < len(line) && line[k+1] == '^':
+			j := bytes.Index(line[k:], []byte("]:"))
+			if j < 0 {
+				return k
+			}
+			k += j + 2
 		case c == '-' || c == '*' || c == '+':
 			if k+1 < len(line) && (line[k+1] == ' ' || line[k+1] == '\t') {
 				k++
