@@ -371,7 +371,8 @@ func (v *structLines) containerStart(n ast.Node, i int) (int, bool) {
 		case *ast.ListItem:
 			if v.lineAt(c.Pos()) == i {
 				pos = c.Pos() + slMarkerWidth(src, c.Pos())
-				for pos < end && src[pos] == ' ' && pos-c.Pos() < c.Offset {
+				// The padding after the marker, spaces or a tab.
+				for pos < end && slSpaceTab(src[pos]) && pos-c.Pos() < c.Offset {
 					pos++
 				}
 				// goldmark's Offset counts from the container's start.
